@@ -1,0 +1,69 @@
+// swift-tools-version:6.2
+// Lede — a news-extraction microservice. Targets follow the layering in DEVELOPERS.md:
+// LedeCore (pure NLP) and LedeHTTP (generic server) never import each other; LedeService wires them.
+import PackageDescription
+
+/// Swift 6 language mode everywhere, plus `ExistentialAny` so every existential is spelled `any P`.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Lede",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "lede", targets: ["lede"]),
+        .library(name: "LedeCore", targets: ["LedeCore"]),
+        .library(name: "LedeHTTP", targets: ["LedeHTTP"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+    ],
+    targets: [
+        // The extraction core: Document model, cleaning, segmentation, models. No I/O beyond reading its own resources.
+        .target(
+            name: "LedeCore",
+            resources: [.copy("Resources")],
+            swiftSettings: strictSettings
+        ),
+        // A minimal HTTP/1.1 server on POSIX sockets + Dispatch. Knows nothing about NLP or JSON.
+        .target(
+            name: "LedeHTTP",
+            dependencies: [.product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
+        // Routes, JSON API, configuration and metrics: wires the core and the server.
+        .target(
+            name: "LedeService",
+            dependencies: [
+                "LedeCore", "LedeHTTP",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            resources: [.copy("Resources")],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "lede",
+            dependencies: [
+                "LedeCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // Test-only helpers shared by the test targets (JSON Schema validation, fixtures).
+        .target(
+            name: "LedeTestSupport",
+            path: "Tests/LedeTestSupport",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "LedeCoreTests", dependencies: ["LedeCore", "LedeTestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "LedeHTTPTests", dependencies: ["LedeHTTP"], swiftSettings: strictSettings),
+        .testTarget(name: "LedeServiceTests", dependencies: ["LedeService", "LedeHTTP", "LedeCore", "LedeTestSupport"], swiftSettings: strictSettings),
+    ]
+)

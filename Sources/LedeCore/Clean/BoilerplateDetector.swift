@@ -1,0 +1,64 @@
+/// Recognises page furniture lines (comment, share, read-more, related, cookie, subscribe, follow-us,
+/// advertisement, copyright) in several languages.
+///
+/// A line is furniture only when it is short and *is* such a phrase (or a run of them, "Share |
+/// Tweet | Email"), or starts with a furniture lead ("Follow us on …", "Read more: …"). Article
+/// sentences that merely mention a word ("Share prices fell") are never matched: a false removal
+/// loses article text, which is worse than keeping a stray line.
+struct BoilerplateDetector: Sendable {
+    /// Lines longer than this (in words) are article text, whatever they say.
+    static let maxWords = 14
+    /// Copyright and legal lines run longer.
+    static let maxCopyrightWords = 30
+
+    private let exact: Set<String>
+    private let leads: [[String]]
+    private let buttonWords: Set<String>
+    private let rightsReserved: [String]
+
+    init(phrases: BoilerplatePhrases) {
+        exact = Set(phrases.exact.map(Self.key))
+        leads = phrases.leads.map { Self.key($0).split(separator: " ").map(String.init) }
+        buttonWords = Set(phrases.buttonWords.map(Self.key))
+        rightsReserved = phrases.rightsReserved
+    }
+
+    func isBoilerplate(_ paragraph: ParagraphText) -> Bool {
+        let words = paragraph.words
+        guard !words.isEmpty else { return false }
+        if isCopyright(paragraph) { return true }
+        guard words.count <= Self.maxWords else { return false }
+        let line = words.map(Self.digitsFolded).joined(separator: " ")
+        if exact.contains(line) { return true }
+        if words.count <= 8, words.allSatisfy({ buttonWords.contains($0) || Self.isNumber($0) }),
+           words.contains(where: { !Self.isNumber($0) }) {
+            return true
+        }
+        for lead in leads where lead.count <= words.count {
+            if Array(words.prefix(lead.count)) == lead { return true }
+        }
+        return false
+    }
+
+    /// "© 2025 Reuters", "Copyright 2024 … All rights reserved." — needs the rights phrase, or a
+    /// © sign or the word copyright *and* a year, so a sentence about copyright law or a photo
+    /// credit ("© Reuters", which annotators keep with the article) is not taken for a notice.
+    private func isCopyright(_ paragraph: ParagraphText) -> Bool {
+        guard paragraph.words.count <= Self.maxCopyrightWords else { return false }
+        let text = paragraph.folded
+        if rightsReserved.contains(where: text.contains) { return true }
+        let opensNotice = text.hasPrefix("©") || text.hasPrefix("(c) ") || paragraph.words.first == "copyright"
+        return opensNotice && paragraph.words.count <= 12 && paragraph.words.contains { $0.count == 4 && Self.isNumber($0) }
+    }
+
+    static func key(_ phrase: String) -> String {
+        let text = ParagraphText(source: Array(phrase.unicodeScalars),
+                                 span: TextSpan(start: 0, end: phrase.unicodeScalars.count), markup: [])
+        return text.words.map(digitsFolded).joined(separator: " ")
+    }
+
+    /// "12 comments" and "3 comments" are the same furniture.
+    static func digitsFolded(_ word: String) -> String { isNumber(word) ? "0" : word }
+
+    static func isNumber(_ word: String) -> Bool { word.unicodeScalars.allSatisfy(ScalarClass.isDigit) }
+}

@@ -1,0 +1,70 @@
+/// Finds paragraphs that repeat an earlier one: scraped bodies that appear twice, in full or in part.
+///
+/// Two paragraphs are copies when their words are equal (white space, quote style, punctuation and
+/// entities already folded away by `ParagraphText`), or, for paragraphs of at least
+/// `minNearWords` words, when their word-trigram sets overlap by `nearThreshold` (a re-scrape that
+/// changed a word or cut a sentence short). Short paragraphs repeat legitimately ("Yes." in an
+/// interview), so a short copy is removed only when it sits in a run next to longer copies.
+struct DuplicateDetector {
+    static let minNearWords = 8
+    static let nearThreshold = 0.8
+    static let minStandaloneWords = 4
+    /// Bounds the candidate lists so a page of identical lines cannot turn this quadratic.
+    static let maxPostings = 64
+
+    private var firstByKey: [String: Int] = [:]
+    private var postings: [UInt64: [Int]] = [:]
+    private var shingleCounts: [Int: Int] = [:]
+
+    /// Returns the index (among the paragraphs seen so far) that `paragraph` duplicates, if any,
+    /// and remembers it otherwise.
+    mutating func firstCopy(of paragraph: ParagraphText, index: Int) -> Int? {
+        let key = paragraph.words.joined(separator: " ")
+        if let first = firstByKey[key] { return first }
+        let shingles = Self.shingles(paragraph.words)
+        if paragraph.words.count >= Self.minNearWords, let near = nearCopy(shingles) { return near }
+        firstByKey[key] = index
+        shingleCounts[index] = shingles.count
+        for shingle in shingles {
+            var list = postings[shingle, default: []]
+            if list.count < Self.maxPostings {
+                list.append(index)
+                postings[shingle] = list
+            }
+        }
+        return nil
+    }
+
+    private func nearCopy(_ shingles: Set<UInt64>) -> Int? {
+        var shared: [Int: Int] = [:]
+        for shingle in shingles {
+            for candidate in postings[shingle] ?? [] { shared[candidate, default: 0] += 1 }
+        }
+        var best: (index: Int, score: Double)?
+        for (candidate, overlap) in shared {
+            let candidateCount = shingleCounts[candidate] ?? 0
+            let union = shingles.count + candidateCount - overlap
+            var score = Double(overlap) / Double(max(union, 1))
+            // A later copy cut short by the scraper is contained in the first one. Only the shorter,
+            // later paragraph may go this way: a longer later one holds text the first copy lacks.
+            if shingles.count <= candidateCount {
+                score = max(score, Double(overlap) / Double(max(shingles.count, 1)) * 0.95)
+            }
+            if score >= Self.nearThreshold, best == nil || score > best!.score || (score == best!.score && candidate < best!.index) {
+                best = (candidate, score)
+            }
+        }
+        return best?.index
+    }
+
+    static func shingles(_ words: [String]) -> Set<UInt64> {
+        guard words.count >= 3 else { return [FeatureHash.string(words.joined(separator: " "))] }
+        var set = Set<UInt64>()
+        set.reserveCapacity(words.count)
+        let hashes = words.map(FeatureHash.string)
+        for i in 0..<(words.count - 2) {
+            set.insert(FeatureHash.combine(FeatureHash.combine(hashes[i], hashes[i + 1]), hashes[i + 2]))
+        }
+        return set
+    }
+}

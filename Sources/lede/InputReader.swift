@@ -1,0 +1,24 @@
+import Foundation
+import LedeCore
+
+/// Reads the text a command works on from a file or standard input, strictly as UTF-8.
+enum InputReader {
+    static func read(_ path: String?) throws(CLIError) -> String {
+        let bytes: Data
+        if path == nil || path == "-" {
+            bytes = FileHandle.standardInput.readDataToEndOfFile()
+        } else if let path {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw .unreadable("\(path): no such file")
+            }
+            guard !isDirectory.boolValue else { throw .unreadable("\(path): is a directory") }
+            guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable("\(path): cannot be read") }
+            bytes = data
+        } else {
+            bytes = Data()
+        }
+        guard let text = UTF8Input.decode(bytes) else { throw .badInput("\(path ?? "stdin"): not valid UTF-8") }
+        return text
+    }
+}
