@@ -50,7 +50,7 @@ let package = Package(
         .executableTarget(
             name: "lede",
             dependencies: [
-                "LedeCore",
+                "LedeCore", "LedeService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -63,6 +63,8 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "LedeCoreTests", dependencies: ["LedeCore", "LedeTestSupport"], swiftSettings: strictSettings),
+        // Runs the built `lede` binary as a user would: flags, exit codes, stdout/stderr.
+        .testTarget(name: "LedeCLITests", dependencies: ["lede", "LedeTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "LedeHTTPTests", dependencies: ["LedeHTTP"], swiftSettings: strictSettings),
         .testTarget(name: "LedeServiceTests", dependencies: ["LedeService", "LedeHTTP", "LedeCore", "LedeTestSupport"], swiftSettings: strictSettings),
     ]

@@ -5,7 +5,7 @@ extension Connection {
     /// Encodes and sends the handler's response for the current request.
     func respond(_ response: HTTPResponse, forceClose: Bool = false) {
         guard let requestHead = head else { return }
-        let close = forceClose || !requestHead.keepAlive || inputClosed || core.isDraining
+        let close = forceClose || !requestHead.keepAlive || core.isDraining
             || response.headers.values(for: "Connection").contains { $0.lowercased().contains("close") }
         if let (request, started) = inFlight {
             let elapsed = EventLoop.now() - started
@@ -91,13 +91,16 @@ extension Connection {
         guard phase == .writing else { return }
         head = nil
         if closeAfterWrite {
-            if lingerAfterWrite { startLingering() } else { close() }
+            if lingerAfterWrite, !inputClosed { startLingering() } else { close() }
             return
         }
         phase = .idle
         deadline = EventLoop.now() + core.configuration.idleTimeout.nanoseconds
         resumeReading()
         processInput()  // a pipelined request may already be buffered
+        if inputClosed, phase == .idle || phase == .readingHead || phase == .readingBody {
+            close()  // the peer has finished sending and no complete request is left
+        }
     }
 
     /// Half-closes and keeps reading (discarding) until the peer closes or the linger timeout passes.

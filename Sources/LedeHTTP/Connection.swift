@@ -124,9 +124,8 @@ final class Connection: @unchecked Sendable {
         inputClosed = true
         switch phase {
         case .handling, .writing:
-            // A half-closed client may still read the response: finish it, then close (and stop reading EOF).
-            closeAfterWrite = true
-            lingerAfterWrite = false
+            // A half-closed client still reads: answer this request and any complete ones already buffered
+            // (see `responseWritten`), then close. Reading stops, or the EOF would be reported again and again.
             pauseReading()
         case .idle, .readingHead, .readingBody, .lingering:
             // Nothing more can arrive to complete a request: a client that gave up mid-request is just dropped.
@@ -209,8 +208,8 @@ final class Connection: @unchecked Sendable {
         }
     }
 
-    /// The request id the client sent, if the head was parsed.
+    /// The request id the client sent, if its header section could be parsed.
     var requestID: String? {
-        head?.headers[core.configuration.requestIDHeader]
+        (head?.headers ?? parser.rejectedHeaders)?[core.configuration.requestIDHeader]
     }
 }

@@ -1,7 +1,7 @@
 /// Request-line and field-line parsing (RFC 9112 §3 and §5) plus the framing decisions of RFC 9112 §6.
 extension HTTPParser {
     /// What the field lines said about framing and connection handling.
-    private struct FramingFields {
+    fileprivate struct FramingFields {
         var contentLength: Int?
         var transferEncodings: [UInt8] = []  // the raw comma-joined Transfer-Encoding values
         var hasTransferEncoding = false
@@ -11,16 +11,24 @@ extension HTTPParser {
         var expectsContinue = false
     }
 
-    /// Parses a complete header section (request line through the final CRLF CRLF).
-    static func parseHead(_ bytes: UnsafeBufferPointer<UInt8>, limits: Limits) throws(HTTPParseError) -> HTTPRequestHead {
+    /// A syntactically valid head before the framing rules have been applied.
+    struct RawHead {
+        var method: String
+        var target: String
+        var version: HTTPVersion
+        var headers: HTTPHeaders
+        fileprivate var framing: FramingFields
+    }
+
+    /// Parses a complete header section's syntax: request line and field lines (RFC 9112 §3, §5).
+    static func parseHeadSyntax(_ bytes: UnsafeBufferPointer<UInt8>, limits: Limits) throws(HTTPParseError) -> RawHead {
         guard let lineEnd = lineEnd(in: bytes, from: 0) else { throw .invalidRequestLine }
         let (method, target, version) = try parseRequestLine(UnsafeBufferPointer(rebasing: bytes[0..<lineEnd]))
         var framing = FramingFields()
         let headers = try parseFields(bytes, from: lineEnd + 2, limits: limits) { name, value throws(HTTPParseError) in
             try inspect(name: name, value: value, into: &framing)
         }
-        return try decideFraming(
-            method: method, target: target, version: version, headers: headers, framing, limits: limits)
+        return RawHead(method: method, target: target, version: version, headers: headers, framing: framing)
     }
 
     /// Parses field lines from `start` up to the blank line. `inspect` sees each name/value as raw bytes.
@@ -132,10 +140,8 @@ extension HTTPParser {
     }
 
     /// RFC 9112 §6 — decides the body framing, or rejects an ambiguous one.
-    private static func decideFraming(
-        method: String, target: String, version: HTTPVersion, headers: HTTPHeaders, _ fields: FramingFields,
-        limits: Limits
-    ) throws(HTTPParseError) -> HTTPRequestHead {
+    static func decideFraming(_ raw: RawHead, limits: Limits) throws(HTTPParseError) -> HTTPRequestHead {
+        let (method, version, fields) = (raw.method, raw.version, raw.framing)
         // RFC 9112 §3.2 — a server MUST respond 400 to an HTTP/1.1 request without Host, or with several.
         if version == .http1_1, fields.hostCount == 0 { throw .missingHost }
         if fields.hostCount > 1 { throw .multipleHosts }
@@ -170,7 +176,7 @@ extension HTTPParser {
         // RFC 9112 §9.3 — HTTP/1.1 persists unless "close"; HTTP/1.0 only with "keep-alive".
         let keepAlive = !fields.connectionClose && (version == .http1_1 || fields.connectionKeepAlive)
         return HTTPRequestHead(
-            method: method, target: target, version: version, headers: headers, framing: bodyFraming,
+            method: method, target: raw.target, version: version, headers: raw.headers, framing: bodyFraming,
             keepAlive: keepAlive, expectsContinue: fields.expectsContinue && version == .http1_1
         )
     }

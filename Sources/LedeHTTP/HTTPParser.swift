@@ -44,6 +44,9 @@ struct HTTPParser {
     private var body: [UInt8] = []
     private var trailers = HTTPHeaders()
 
+    /// The header fields of a head that was well-formed but refused by the framing rules (411, 413, smuggling).
+    private(set) var rejectedHeaders: HTTPHeaders?
+
     /// Body bytes of the current request received so far.
     var bodyByteCount: Int { body.count }
 
@@ -133,11 +136,16 @@ struct HTTPParser {
         }
         guard end - readIndex <= limits.maxHeaderBytes else { throw .headersTooLarge }
         let start = readIndex
-        let head = try buffer.withUnsafeBufferPointer { all throws(HTTPParseError) in
-            try Self.parseHead(UnsafeBufferPointer(rebasing: all[start..<end]), limits: limits)
+        let raw = try buffer.withUnsafeBufferPointer { all throws(HTTPParseError) in
+            try Self.parseHeadSyntax(UnsafeBufferPointer(rebasing: all[start..<end]), limits: limits)
         }
         readIndex = end
-        return head
+        do {
+            return try Self.decideFraming(raw, limits: limits)
+        } catch {
+            rejectedHeaders = raw.headers  // so the error response can still echo the client's request id
+            throw error
+        }
     }
 
     /// Finds the CRLF CRLF ending a header or trailer section that starts at `readIndex`; returns the index

@@ -1,6 +1,5 @@
 import Dispatch
 import Logging
-import Synchronization
 
 /// A small HTTP/1.1 server on non-blocking POSIX sockets and Dispatch.
 ///
@@ -30,7 +29,7 @@ public final class HTTPServer: Sendable {
     public let configuration: Configuration
     private let core: ServerCore
     private let loops: [EventLoop]
-    private let running = Mutex<(acceptor: Acceptor?, port: Int)>((nil, 0))
+    private let running = Locked<(acceptor: Acceptor?, port: Int)>((nil, 0))
 
     /// Creates a server; nothing is bound until ``start()``.
     /// - Parameters:
@@ -43,7 +42,10 @@ public final class HTTPServer: Sendable {
         self.loops = (0..<max(1, configuration.ioQueueCount)).map { EventLoop(index: $0, core: core) }
     }
 
+    /// Releasing a server that was never shut down still stops accepting and the worker threads; open
+    /// connections then end by their own timeouts. Prefer ``shutdown(drainTimeout:)``.
     deinit {
+        running.withLock { $0.acceptor }?.stop()
         core.pool.stop()
     }
 

@@ -1,8 +1,6 @@
 import Logging
-import Synchronization
-
 /// What every connection, loop and the acceptor share: configuration, handler, pool, and the few counters that
-/// cross queues (protected by one `Mutex`).
+/// cross queues (protected by one lock).
 final class ServerCore: Sendable {
     private struct Shared {
         var lifecycle = HTTPServer.State.starting
@@ -15,7 +13,7 @@ final class ServerCore: Sendable {
     let handler: any HTTPHandler
     let pool: WorkerPool
     let logger: Logger
-    private let shared = Mutex(Shared())
+    private let shared = Locked(Shared())
 
     init(configuration: HTTPServer.Configuration, handler: any HTTPHandler) {
         self.configuration = configuration

@@ -1,6 +1,5 @@
 import Dispatch
 import Foundation
-import Synchronization
 
 /// A fixed set of threads that run handler tasks: a `TaskExecutor`, so `Task(executorPreference:)` puts a
 /// handler's synchronous stretches here.
@@ -28,7 +27,7 @@ final class WorkerPool: TaskExecutor {
 
     /// The number of threads.
     let size: Int
-    private let queue = Mutex(Queue())
+    private let queue = Locked(Queue())
     /// Counts queued jobs (plus one wake-up per thread on stop).
     private let available = DispatchSemaphore(value: 0)
 

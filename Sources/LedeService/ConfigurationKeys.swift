@@ -9,11 +9,11 @@ enum ConfigurationKeys {
         case env(String)
     }
 
-    struct Key {
-        let apply: (inout Configuration, Raw, String) throws(ConfigurationError) -> Void
+    struct Key: Sendable {
+        let apply: @Sendable (inout Configuration, Raw, String) throws(ConfigurationError) -> Void
     }
 
-    static func int(_ path: WritableKeyPath<Configuration, Int>, _ range: ClosedRange<Int>) -> Key {
+    static func int(_ path: WritableKeyPath<Configuration, Int> & Sendable, _ range: ClosedRange<Int>) -> Key {
         Key { configuration, raw, name throws(ConfigurationError) in
             let value: Int?
             switch raw {
@@ -33,7 +33,7 @@ enum ConfigurationKeys {
         }
     }
 
-    static func double(_ path: WritableKeyPath<Configuration, Double>, _ range: ClosedRange<Double>) -> Key {
+    static func double(_ path: WritableKeyPath<Configuration, Double> & Sendable, _ range: ClosedRange<Double>) -> Key {
         Key { configuration, raw, name throws(ConfigurationError) in
             let value: Double?
             switch raw {
@@ -47,7 +47,7 @@ enum ConfigurationKeys {
         }
     }
 
-    static func bool(_ path: WritableKeyPath<Configuration, Bool>) -> Key {
+    static func bool(_ path: WritableKeyPath<Configuration, Bool> & Sendable) -> Key {
         Key { configuration, raw, name throws(ConfigurationError) in
             let value: Bool?
             switch raw {
@@ -59,7 +59,7 @@ enum ConfigurationKeys {
         }
     }
 
-    static func string(_ path: WritableKeyPath<Configuration, String>) -> Key {
+    static func string(_ path: WritableKeyPath<Configuration, String> & Sendable) -> Key {
         Key { configuration, raw, name throws(ConfigurationError) in
             switch raw {
             case .json(let any):
@@ -71,7 +71,7 @@ enum ConfigurationKeys {
     }
 
     /// A JSON array of strings, or a comma list in the environment.
-    static func strings(_ path: WritableKeyPath<Configuration, [String]>) -> Key {
+    static func strings(_ path: WritableKeyPath<Configuration, [String]> & Sendable) -> Key {
         Key { configuration, raw, name throws(ConfigurationError) in
             switch raw {
             case .json(let any):

@@ -20,8 +20,11 @@ enum CommandOptions {
         return options
     }
 
+    /// The CLI reads the user's own files, so its length limit is far above the service's default.
+    static let maxTextLength = 100_000_000
+
     static func extractor(models: String?) throws -> Extractor {
-        if let models { return try Extractor(store: ModelStore(directory: URL(fileURLWithPath: models))) }
-        return try Extractor()
+        let store = models.map { ModelStore(directory: URL(fileURLWithPath: $0)) } ?? ModelStore()
+        return try Extractor(store: store, maxTextLength: maxTextLength)
     }
 }

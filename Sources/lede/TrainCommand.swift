@@ -19,6 +19,12 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Development file (CoNLL-U), scored after every iteration.")
     var dev: String = "../shared/data/ud/en_ewt/en_ewt-ud-dev.conllu"
 
+    @Option(help: "CoNLL-2003 training file: orthographic counts for the sentence model.")
+    var conll: String = "../shared/data/ner/conll2003/train.txt"
+
+    @Option(help: "Article ground truth ({id: {articleBody}} JSON): orthographic counts for the sentence model.")
+    var articles: String = "../shared/data/articles/aeb/ground-truth.json"
+
     @Option(help: "Where to write the model.")
     var out: String = "Sources/LedeCore/Resources/models/sentences.lmdl"
 
@@ -28,8 +34,15 @@ struct TrainCommand: ParsableCommand {
             let trainDocs = CoNLLU.parse(try InputReader.read(train))
             let devDocs = CoNLLU.parse(try InputReader.read(dev))
             log("read \(trainDocs.count) training and \(devDocs.count) dev documents")
+            var lexicon = OrthographyLexicon()
+            lexicon.addCoNLL2003(try InputReader.read(conll))
+            let bodies = try JSONSerialization.jsonObject(with: Data(try InputReader.read(articles).utf8)) as? [String: Any] ?? [:]
+            for key in bodies.keys.sorted() {
+                if let body = (bodies[key] as? [String: Any])?["articleBody"] as? String { lexicon.addPlainText(body) }
+            }
             let trainer = SentenceTrainer()
-            let model = trainer.train(SentenceTrainer.examples(trainDocs), dev: SentenceTrainer.examples(devDocs), progress: log)
+            let model = trainer.train(SentenceTrainer.examples(trainDocs), dev: SentenceTrainer.examples(devDocs),
+                                      lexicon: lexicon, progress: log)
             let bytes = ModelFile.encode(model)
             do {
                 try Data(bytes).write(to: URL(fileURLWithPath: out))

@@ -5,8 +5,8 @@ extension JSONSchemaValidator {
     /// `$ref` chains that follow each other without descending into the instance more than this are a loop.
     static let maximumRefHops = 32
 
-    func evaluate(_ instance: JSONValue, at pointer: String, against schema: JSONValue, refHops: Int, into out: inout [Violation]) {
-        let members: [String: JSONValue]
+    func evaluate(_ instance: JSONInstance, at pointer: String, against schema: JSONInstance, refHops: Int, into out: inout [Violation]) {
+        let members: [String: JSONInstance]
         switch schema {
         case .bool(true): return
         case .bool(false):
@@ -49,7 +49,7 @@ extension JSONSchemaValidator {
         evaluateCombinators(instance, at: pointer, members, refHops: refHops, into: &out)
     }
 
-    private func matchesType(_ instance: JSONValue, _ type: JSONValue) -> Bool {
+    private func matchesType(_ instance: JSONInstance, _ type: JSONInstance) -> Bool {
         func matches(_ name: String) -> Bool {
             switch (name, instance) {
             case ("number", .integer), ("number", .double): true
@@ -63,7 +63,7 @@ extension JSONSchemaValidator {
         }
     }
 
-    private func describe(_ instance: JSONValue) -> String {
+    private func describe(_ instance: JSONInstance) -> String {
         switch instance {
         case .null: "null"
         case .object: "an object"
@@ -72,13 +72,13 @@ extension JSONSchemaValidator {
         }
     }
 
-    private func evaluateObject(_ object: [String: JSONValue], at pointer: String, _ members: [String: JSONValue], into out: inout [Violation]) {
+    private func evaluateObject(_ object: [String: JSONInstance], at pointer: String, _ members: [String: JSONInstance], into out: inout [Violation]) {
         if case .array(let required)? = members["required"] {
             for case .string(let name) in required where object[name] == nil {
                 out.append(Violation(pointer: pointer, message: "missing required property \"\(name)\""))
             }
         }
-        var properties: [String: JSONValue] = [:]
+        var properties: [String: JSONInstance] = [:]
         if case .object(let declared)? = members["properties"] { properties = declared }
         for key in object.keys.sorted() {
             let value = object[key]!
@@ -105,7 +105,7 @@ extension JSONSchemaValidator {
         }
     }
 
-    private func evaluateArray(_ array: [JSONValue], at pointer: String, _ members: [String: JSONValue], into out: inout [Violation]) {
+    private func evaluateArray(_ array: [JSONInstance], at pointer: String, _ members: [String: JSONInstance], into out: inout [Violation]) {
         if case .integer(let minimum)? = members["minItems"], array.count < minimum {
             out.append(Violation(pointer: pointer, message: "has \(array.count) items, fewer than minItems \(minimum)"))
         }
@@ -119,10 +119,10 @@ extension JSONSchemaValidator {
         }
     }
 
-    private func evaluateString(_ string: String, at pointer: String, _ members: [String: JSONValue], into out: inout [Violation]) {
+    private func evaluateString(_ string: String, at pointer: String, _ members: [String: JSONInstance], into out: inout [Violation]) {
         let length = string.unicodeScalars.count
         if case .integer(let minimum)? = members["minLength"], length < minimum {
-            out.append(Violation(pointer: pointer, message: "\(JSONValue.string(string).abbreviated()) is shorter than minLength \(minimum)"))
+            out.append(Violation(pointer: pointer, message: "\(JSONInstance.string(string).abbreviated()) is shorter than minLength \(minimum)"))
         }
         if case .integer(let maximum)? = members["maxLength"], length > maximum {
             out.append(Violation(pointer: pointer, message: "string of \(length) characters is longer than maxLength \(maximum)"))
@@ -130,12 +130,12 @@ extension JSONSchemaValidator {
         if case .string(let pattern)? = members["pattern"], let regex = patterns[pattern] {
             let range = NSRange(string.startIndex..<string.endIndex, in: string)
             if regex.firstMatch(in: string, options: [], range: range) == nil {
-                out.append(Violation(pointer: pointer, message: "\(JSONValue.string(string).abbreviated()) does not match \(pattern)"))
+                out.append(Violation(pointer: pointer, message: "\(JSONInstance.string(string).abbreviated()) does not match \(pattern)"))
             }
         }
     }
 
-    private func evaluateNumber(_ instance: JSONValue, at pointer: String, _ members: [String: JSONValue], into out: inout [Violation]) {
+    private func evaluateNumber(_ instance: JSONInstance, at pointer: String, _ members: [String: JSONInstance], into out: inout [Violation]) {
         guard let value = instance.numberValue else { return }
         let shown = instance.compactJSON
         if let bound = members["minimum"]?.numberValue, value < bound {
@@ -152,7 +152,7 @@ extension JSONSchemaValidator {
         }
     }
 
-    private func evaluateCombinators(_ instance: JSONValue, at pointer: String, _ members: [String: JSONValue], refHops: Int, into out: inout [Violation]) {
+    private func evaluateCombinators(_ instance: JSONInstance, at pointer: String, _ members: [String: JSONInstance], refHops: Int, into out: inout [Violation]) {
         if case .array(let schemas)? = members["allOf"] {
             for schema in schemas { evaluate(instance, at: pointer, against: schema, refHops: refHops + 1, into: &out) }
         }
@@ -179,7 +179,7 @@ extension JSONSchemaValidator {
         }
     }
 
-    private func branch(_ instance: JSONValue, _ pointer: String, _ schema: JSONValue, _ refHops: Int) -> [Violation] {
+    private func branch(_ instance: JSONInstance, _ pointer: String, _ schema: JSONInstance, _ refHops: Int) -> [Violation] {
         var violations: [Violation] = []
         evaluate(instance, at: pointer, against: schema, refHops: refHops + 1, into: &violations)
         return violations
@@ -196,7 +196,7 @@ extension JSONSchemaValidator {
         }
     }
 
-    private func closest(_ results: [[Violation]], _ schemas: [JSONValue], at pointer: String) -> String {
+    private func closest(_ results: [[Violation]], _ schemas: [JSONInstance], at pointer: String) -> String {
         guard let index = bestIndex(results, at: pointer), case .object(let members) = schemas[index],
               case .string(let ref)? = members["$ref"] else { return "" }
         return " (closest: \(ref))"

@@ -15,7 +15,7 @@ extension JSONSchemaValidator {
     }
 
     private static func checkParsing(_ failures: inout [String]) {
-        let cases: [(String, JSONValue)] = [
+        let cases: [(String, JSONInstance)] = [
             ("true", .bool(true)), ("false", .bool(false)), ("0", .integer(0)), ("1", .integer(1)),
             ("-5", .integer(-5)), ("3.0", .double(3)), ("3.5", .double(3.5)), ("1e2", .double(100)),
             ("9223372036854775807", .integer(.max)), ("-9223372036854775808", .integer(.min)),
@@ -25,14 +25,14 @@ extension JSONSchemaValidator {
         ]
         for (text, expected) in cases {
             do {
-                let parsed = try JSONValue.parse(text)
+                let parsed = try JSONInstance.parse(text)
                 if parsed != expected { failures.append("parse \(text): got \(parsed), expected \(expected)") }
             } catch {
                 failures.append("parse \(text): \(error)")
             }
         }
         do {
-            _ = try JSONValue.parse("{\"a\":")
+            _ = try JSONInstance.parse("{\"a\":")
             failures.append("parse of truncated JSON did not throw")
         } catch {}
     }

@@ -39,7 +39,7 @@ public final class JSONSchemaValidator: @unchecked Sendable {
     }
 
     /// The whole schema document.
-    public let schema: JSONValue
+    public let schema: JSONInstance
     let patterns: [String: NSRegularExpression]
 
     static let validationKeywords: Set<String> = [
@@ -58,7 +58,7 @@ public final class JSONSchemaValidator: @unchecked Sendable {
     ///   resolve, or a `pattern` that does not compile.
     public init(schema data: Data) throws {
         do {
-            schema = try JSONValue.parse(data)
+            schema = try JSONInstance.parse(data)
         } catch {
             throw SchemaError(description: "schema: \(error)")
         }
@@ -94,21 +94,21 @@ public final class JSONSchemaValidator: @unchecked Sendable {
     }
 
     /// Validates an already parsed value; see ``validate(_:against:)-(Data,_)``.
-    public func validate(_ instance: JSONValue, against definition: String? = nil) -> [String] {
+    public func validate(_ instance: JSONInstance, against definition: String? = nil) -> [String] {
         violations(instance, against: definition).map(\.description)
     }
 
     /// Like ``validate(_:against:)-(Data,_)``, with structured results.
     public func violations(_ instance: Data, against definition: String? = nil) -> [Violation] {
         do {
-            return violations(try JSONValue.parse(instance), against: definition)
+            return violations(try JSONInstance.parse(instance), against: definition)
         } catch {
             return [Violation(pointer: "", message: error.description)]
         }
     }
 
-    /// Like ``validate(_:against:)-(JSONValue,_)``, with structured results.
-    public func violations(_ instance: JSONValue, against definition: String? = nil) -> [Violation] {
+    /// Like ``validate(_:against:)-(JSONInstance,_)``, with structured results.
+    public func violations(_ instance: JSONInstance, against definition: String? = nil) -> [Violation] {
         var subschema = schema
         if let definition {
             let pointer = JSONPointer.appending("/$defs", definition)
@@ -126,7 +126,7 @@ public final class JSONSchemaValidator: @unchecked Sendable {
 
     /// Walks every subschema: rejects unknown keywords and dangling refs, compiles patterns.
     private static func check(
-        _ node: JSONValue, at path: String, root: JSONValue, patterns: inout [String: NSRegularExpression]
+        _ node: JSONInstance, at path: String, root: JSONInstance, patterns: inout [String: NSRegularExpression]
     ) throws {
         if case .bool = node { return }
         guard case .object(let members) = node else {

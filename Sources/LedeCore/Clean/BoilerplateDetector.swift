@@ -34,10 +34,7 @@ struct BoilerplateDetector: Sendable {
            words.contains(where: { !Self.isNumber($0) }) {
             return true
         }
-        for lead in leads where lead.count <= words.count {
-            if Array(words.prefix(lead.count)) == lead { return true }
-        }
-        return false
+        return leads.contains { lead in lead.count <= words.count && words.starts(with: lead) }
     }
 
     /// "© 2025 Reuters", "Copyright 2024 … All rights reserved." — needs the rights phrase, or a

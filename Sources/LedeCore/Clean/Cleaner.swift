@@ -42,22 +42,35 @@ public struct Cleaner: Stage {
     }
 
     /// For each paragraph, the index of the earlier paragraph it copies, if it is to be removed.
+    ///
+    /// Real articles repeat lines on purpose (interview questions, recipe steps, product boxes,
+    /// pull quotes), while a scraper repeats a *block*: the whole body or a large part of it. So
+    /// copies are removed by runs — consecutive copies of paragraphs in the same order — and only
+    /// a run that holds a real share of the article's words.
     private func duplicates(_ paragraphs: [ParagraphText]) -> [Int?] {
         var detector = DuplicateDetector()
         var copyOf = [Int?](repeating: nil, count: paragraphs.count)
-        var tentative = [Bool](repeating: false, count: paragraphs.count)
         for (index, paragraph) in paragraphs.enumerated() where paragraph.hasText {
-            guard let first = detector.firstCopy(of: paragraph, index: index) else { continue }
-            copyOf[index] = first
-            tentative[index] = paragraph.words.count < DuplicateDetector.minStandaloneWords
+            copyOf[index] = detector.firstCopy(of: paragraph, index: index)
         }
-        // A short copy goes only as part of a repeated run: next to a copy that is sure.
-        var result = copyOf
-        for index in paragraphs.indices where tentative[index] {
-            let sureNeighbour = [index - 1, index + 1].contains { i in
-                paragraphs.indices.contains(i) && copyOf[i] != nil && !tentative[i]
+        let totalWords = paragraphs.reduce(0) { $0 + $1.words.count }
+        var result = [Int?](repeating: nil, count: paragraphs.count)
+        var runStart = 0
+        while runStart < paragraphs.count {
+            guard let first = copyOf[runStart] else { runStart += 1; continue }
+            var runEnd = runStart + 1
+            var previous = first
+            while runEnd < paragraphs.count, let next = copyOf[runEnd], next > previous {
+                previous = next
+                runEnd += 1
             }
-            if !sureNeighbour { result[index] = nil }
+            let run = runStart..<runEnd
+            let words = run.reduce(0) { $0 + paragraphs[$1].words.count }
+            if Double(words) >= DuplicateDetector.minRunShare * Double(totalWords),
+               words >= DuplicateDetector.minRunWords || run.count >= 2 {
+                for i in run { result[i] = copyOf[i] }
+            }
+            runStart = runEnd
         }
         return result
     }

@@ -3,12 +3,14 @@
 /// Two paragraphs are copies when their words are equal (white space, quote style, punctuation and
 /// entities already folded away by `ParagraphText`), or, for paragraphs of at least
 /// `minNearWords` words, when their word-trigram sets overlap by `nearThreshold` (a re-scrape that
-/// changed a word or cut a sentence short). Short paragraphs repeat legitimately ("Yes." in an
-/// interview), so a short copy is removed only when it sits in a run next to longer copies.
+/// changed a word or cut a sentence short). Which copies are removed is the cleaner's decision.
 struct DuplicateDetector {
     static let minNearWords = 8
     static let nearThreshold = 0.8
-    static let minStandaloneWords = 4
+    /// A run of copies is a scraped repeat when it holds this share of the article's words…
+    static let minRunShare = 0.1
+    /// …and either this many words or at least two paragraphs.
+    static let minRunWords = 40
     /// Bounds the candidate lists so a page of identical lines cannot turn this quadratic.
     static let maxPostings = 64
 
@@ -25,12 +27,8 @@ struct DuplicateDetector {
         if paragraph.words.count >= Self.minNearWords, let near = nearCopy(shingles) { return near }
         firstByKey[key] = index
         shingleCounts[index] = shingles.count
-        for shingle in shingles {
-            var list = postings[shingle, default: []]
-            if list.count < Self.maxPostings {
-                list.append(index)
-                postings[shingle] = list
-            }
+        for shingle in shingles where postings[shingle]?.count ?? 0 < Self.maxPostings {
+            postings[shingle, default: []].append(index)
         }
         return nil
     }

@@ -29,12 +29,12 @@ struct ParagraphText {
         var words: [String] = []
         var word = String.UnicodeScalarView()
         for s in aligned.scalars {
-            let lower = s.properties.lowercaseMapping
-            folded.append(contentsOf: lower.unicodeScalars)
+            let lower = ScalarClass.lowercased(s)
+            folded.append(lower)
             if ScalarClass.isMark(s) {
                 continue  // Arabic harakat, decomposed accents: spelling variants, not words
             } else if ScalarClass.isAlphanumeric(s) {
-                word.append(contentsOf: lower.unicodeScalars)
+                word.append(lower)
             } else if !word.isEmpty {
                 words.append(String(word))
                 word = String.UnicodeScalarView()

@@ -3,7 +3,6 @@ import Foundation
 /// Tokenizes each kept paragraph and splits it into sentences.
 public struct Segmenter: Stage {
     public let name = "segment"
-    let tokenizer = Tokenizer()
     let splitter: SentenceSplitter
 
     public init(splitter: SentenceSplitter) { self.splitter = splitter }
@@ -22,9 +21,14 @@ public struct Segmenter: Stage {
                 inside.append(markup[k])
                 k += 1
             }
-            let first = tokens.count
-            tokens += tokenize(scalars, segments: Self.segments(of: paragraph.span, without: inside), paragraph: index)
-            sentences += split(&tokens, scalars, from: first, paragraph: index, sentenceOffset: sentences.count)
+            var paragraphTokens = Self.tokenize(scalars, segments: Self.segments(of: paragraph.span, without: inside), paragraph: index)
+            for range in sentenceRanges(paragraphTokens, scalars) {
+                for t in range { paragraphTokens[t].sentence = sentences.count }
+                let span = TextSpan(start: paragraphTokens[range.lowerBound].span.start, end: paragraphTokens[range.upperBound - 1].span.end)
+                sentences.append(Sentence(span: span, paragraph: index,
+                                          tokens: (tokens.count + range.lowerBound)..<(tokens.count + range.upperBound)))
+            }
+            tokens += paragraphTokens
         }
         document.tokens = tokens
         document.sentences = sentences
@@ -43,14 +47,14 @@ public struct Segmenter: Stage {
     }
 
     /// Tokens of the given source segments, in order, with offsets into the caller's text.
-    func tokenize(_ scalars: [Unicode.Scalar], segments: [TextSpan], paragraph: Int) -> [Token] {
+    static func tokenize(_ scalars: [Unicode.Scalar], segments: [TextSpan], paragraph: Int) -> [Token] {
         var aligned = AlignedText()
         for segment in segments {
             aligned.append(scalars, span: segment)
             aligned.appendBreak(at: segment.end)
         }
         let a = aligned.scalars
-        return tokenizer.tokenize(a, 0..<a.count).map { piece in
+        return Tokenizer().tokenize(a, 0..<a.count).map { piece in
             var norm = String(String.UnicodeScalarView(a[piece.range]))
             if a[piece.range].contains(where: ScalarClass.isMark) {
                 norm = norm.precomposedStringWithCanonicalMapping
@@ -61,21 +65,16 @@ public struct Segmenter: Stage {
         }
     }
 
-    /// Splits `tokens[first...]` (one paragraph) into sentences and numbers the tokens.
-    private func split(_ tokens: inout [Token], _ scalars: [Unicode.Scalar], from first: Int, paragraph: Int, sentenceOffset: Int) -> [Sentence] {
-        guard first < tokens.count else { return [] }
-        let slice = tokens[first...]
-        let features = slice.map { TokenFeatures(norm: $0.norm, kind: $0.kind, source: scalars[$0.span.start]) }
-        let ends = splitter.boundaries(features, spaceAfter: slice.map(\.spaceAfter))
-        var sentences: [Sentence] = []
-        var start = first
-        for (offset, isEnd) in ends.enumerated() where isEnd {
-            let end = first + offset + 1
-            for t in start..<end { tokens[t].sentence = sentenceOffset + sentences.count }
-            sentences.append(Sentence(span: TextSpan(start: tokens[start].span.start, end: tokens[end - 1].span.end),
-                                      paragraph: paragraph, tokens: start..<end))
-            start = end
+    /// The token ranges of one paragraph's sentences.
+    private func sentenceRanges(_ tokens: [Token], _ scalars: [Unicode.Scalar]) -> [Range<Int>] {
+        let features = tokens.map { TokenFeatures(norm: $0.norm, kind: $0.kind, source: scalars[$0.span.start]) }
+        let ends = splitter.boundaries(features, spaceAfter: tokens.map(\.spaceAfter))
+        var ranges: [Range<Int>] = []
+        var start = 0
+        for (i, isEnd) in ends.enumerated() where isEnd {
+            ranges.append(start..<(i + 1))
+            start = i + 1
         }
-        return sentences
+        return ranges
     }
 }

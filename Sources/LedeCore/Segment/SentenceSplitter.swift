@@ -1,3 +1,5 @@
+import Foundation
+
 /// Decides after which tokens a sentence ends, with an averaged-perceptron classifier trained on
 /// UD English-EWT (`lede train sentences`).
 ///
@@ -19,37 +21,106 @@ public struct SentenceSplitter: Sendable {
 
     /// For each token of one paragraph, whether a sentence ends after it.
     func boundaries(_ features: [TokenFeatures], spaceAfter: [Bool]) -> [Bool] {
-        var ends = [Bool](repeating: false, count: features.count)
-        guard !features.isEmpty else { return ends }
-        var sinceBoundary = 0
-        var titleRun = true
+        let (ortho, classes) = lexicon(features)
+        return boundaries(Paragraph(features, spaceAfter: spaceAfter, ortho: ortho, classes: classes))
+    }
+
+    func boundaries(_ p: Paragraph) -> [Bool] {
+        let count = p.tokens.count
+        var ends = [Bool](repeating: false, count: count)
+        guard count > 0 else { return ends }
+        var state = State()
         var buffer: [UInt64] = []
-        buffer.reserveCapacity(32)
+        buffer.reserveCapacity(48)
         var scores: [Float] = [0, 0]
-        for i in 0..<(features.count - 1) {
-            titleRun = (sinceBoundary == 0 || titleRun) && Self.isTitleLike(features[i])
-            Self.extract(features, spaceAfter, at: i, sinceBoundary: sinceBoundary, titleRun: titleRun, into: &buffer)
+        for i in 0..<(count - 1) {
+            state.enter(p.tokens[i])
+            Self.extract(p, at: i, state, into: &buffer)
             scores[0] = 0
             scores[1] = 0
             model.accumulate(buffer, into: &scores)
-            if scores[1] - scores[0] > threshold {
-                ends[i] = true
-                sinceBoundary = 0
-            } else {
-                sinceBoundary += 1
-            }
+            ends[i] = scores[1] - scores[0] > threshold
+            state.leave(boundary: ends[i])
         }
-        ends[features.count - 1] = true
+        ends[count - 1] = true
         return ends
     }
 
-    /// The features of "a sentence ends after token `i`".
+    /// One paragraph's tokens with what the features need to look ahead.
+    struct Paragraph {
+        let tokens: [TokenFeatures]
+        let spaceAfter: [Bool]
+        /// Orthographic codes (see `OrthographyLexicon`).
+        let ortho: [UInt8]
+        /// Tokens from each token to the next sentence-final punctuation (or the paragraph end), capped.
+        let toFinal: [UInt8]
+        /// Tokens since the last sentence-final punctuation before each token (or the paragraph start), capped.
+        let sinceFinal: [UInt8]
+
+        /// Word classes (see `OrthographyLexicon.wordClass`), 0 when unknown.
+        let classes: [UInt8]
+
+        init(_ tokens: [TokenFeatures], spaceAfter: [Bool], ortho: [UInt8], classes: [UInt8]) {
+            self.tokens = tokens
+            self.classes = classes
+            self.spaceAfter = spaceAfter
+            self.ortho = ortho
+            var toFinal = [UInt8](repeating: 0, count: tokens.count)
+            var next = tokens.count
+            for i in stride(from: tokens.count - 1, through: 0, by: -1) {
+                toFinal[i] = UInt8(min(next - i, 255))
+                if tokens[i].isFinal { next = i }
+            }
+            var sinceFinal = [UInt8](repeating: 0, count: tokens.count)
+            var last = -1
+            for i in tokens.indices {
+                sinceFinal[i] = UInt8(min(i - last, 255))
+                if tokens[i].isFinal { last = i }
+            }
+            self.toFinal = toFinal
+            self.sinceFinal = sinceFinal
+        }
+    }
+
+    /// What greedy decoding remembers: tokens since the last boundary, and whether the current
+    /// sentence so far is a run of capitalised words and punctuation (a title).
+    struct State {
+        var sinceBoundary = 0
+        var titleRun = true
+
+        mutating func enter(_ t: TokenFeatures) {
+            titleRun = (sinceBoundary == 0 || titleRun) && SentenceSplitter.isTitleLike(t)
+        }
+
+        mutating func leave(boundary: Bool) {
+            sinceBoundary = boundary ? 0 : sinceBoundary + 1
+        }
+    }
+
+    /// Each token's orthographic code and word class (see `OrthographyLexicon`), stored in the
+    /// model; 0 when unknown.
+    func lexicon(_ features: [TokenFeatures]) -> (ortho: [UInt8], classes: [UInt8]) {
+        var ortho = [UInt8](repeating: 0, count: features.count)
+        var classes = [UInt8](repeating: 0, count: features.count)
+        let n = model.classes.count
+        model.weights.withUnsafeBufferPointer { w in
+            for (i, t) in features.enumerated() where t.kind != Token.Kind.punctuation.rawValue {
+                guard let row = model.table.row(OrthographyLexicon.key(t.lower)) else { continue }
+                if t.kind == Token.Kind.word.rawValue { ortho[i] = UInt8(clamping: Int(w[row * n])) }
+                classes[i] = UInt8(clamping: Int(w[row * n + 1]))
+            }
+        }
+        return (ortho, classes)
+    }
+
     /// Capitalised words and punctuation: a run of these from the sentence start looks like a title.
     static func isTitleLike(_ t: TokenFeatures) -> Bool { t.startsUpper || t.isPunctuation }
 
-    static func extract(_ t: [TokenFeatures], _ spaceAfter: [Bool], at i: Int, sinceBoundary: Int, titleRun: Bool,
-                        into f: inout [UInt64]) {
+    /// The features of "a sentence ends after token `i`".
+    static func extract(_ p: Paragraph, at i: Int, _ state: State, into f: inout [UInt64]) {
         f.removeAll(keepingCapacity: true)
+        let t = p.tokens, spaceAfter = p.spaceAfter, ortho = p.ortho
+        let sinceBoundary = state.sinceBoundary, titleRun = state.titleRun
         let none: UInt64 = 0x5EED
         let cur = t[i]
         let next = i + 1 < t.count ? t[i + 1] : nil
@@ -87,7 +158,31 @@ public struct SentenceSplitter: Sendable {
         add(26, FeatureHash.combine(UInt64(bucket(i)), FeatureHash.combine(cur.shape, nextShape)))
         add(27, FeatureHash.combine(titleRun ? 1 : 0, FeatureHash.combine(UInt64(bucket(sinceBoundary)), nextShape)))
         add(28, FeatureHash.combine(UInt64(cur.kind), UInt64(next?.kind ?? 99)))
+        // Orthographic context: is the next word capitalised although it is usually lower-case?
+        let nextOrtho = UInt64(i + 1 < t.count ? ortho[i + 1] : 255), curOrtho = UInt64(ortho[i])
+        let nextCase = UInt64(next?.caseClass ?? 9), curCase = UInt64(cur.caseClass)
+        add(30, FeatureHash.combine(nextOrtho, nextCase))
+        add(31, FeatureHash.combine(nextOrtho / 5, FeatureHash.combine(nextCase, cur.shape)))
+        add(32, FeatureHash.combine(curOrtho / 5, FeatureHash.combine(curCase, nextCase)))
+        // Distance to sentence-final punctuation: a long run without any hints at a missing period.
+        let toFinal = UInt64(bucket(Int(p.toFinal[i]))), sinceFinal = UInt64(bucket(Int(p.sinceFinal[i])))
+        if !Self.experiment("SEG_NOCLASS") {
+            let cc = UInt64(p.classes[i]), nc = UInt64(i + 1 < t.count ? p.classes[i + 1] : 99)
+            let pc = UInt64(i > 0 ? p.classes[i - 1] : 99), nnc = UInt64(i + 2 < t.count ? p.classes[i + 2] : 99)
+            add(40, FeatureHash.combine(cc, nc))
+            add(41, FeatureHash.combine(FeatureHash.combine(cc, nc), FeatureHash.combine(cur.shape, nextShape)))
+            add(42, FeatureHash.combine(FeatureHash.combine(pc, cc), nc))
+            add(43, FeatureHash.combine(FeatureHash.combine(cc, nc), nnc))
+            add(44, FeatureHash.combine(cur.lower, nc))
+            add(45, FeatureHash.combine(cc, nextLower))
+        }
+        if Self.experiment("SEG_DIST") { add(33, FeatureHash.combine(toFinal, FeatureHash.combine(sinceFinal, nextCase)))
+        add(34, FeatureHash.combine(toFinal, FeatureHash.combine(cur.shape, nextShape)))
+        add(35, FeatureHash.combine(sinceFinal, FeatureHash.combine(UInt64(bucket(sinceBoundary)), nextOrtho / 5))) }
     }
+
+    static let experiments = Set(ProcessInfo.processInfo.environment.keys.filter { $0.hasPrefix("SEG_") })
+    static func experiment(_ name: String) -> Bool { experiments.contains(name) }
 
     static func bucket(_ n: Int) -> Int {
         switch n {

@@ -11,6 +11,30 @@ public struct SentenceTrainer {
         /// Gold sentence spans in the joined text (for scoring).
         let gold: Set<TextSpan>
         let tokenSpans: [TextSpan]
+        /// The treebank's words as (lower-cased hash, word class), for the word-class lexicon.
+        let taggedWords: [(lower: UInt64, wordClass: UInt8)]
+        /// Orthographic codes of the tokens (set by `train`).
+        var ortho: [UInt8] {
+            didSet { paragraph = SentenceSplitter.Paragraph(features, spaceAfter: spaceAfter, ortho: ortho, classes: classes) }
+        }
+        /// Word classes of the tokens (set by `train`).
+        var classes: [UInt8] {
+            didSet { paragraph = SentenceSplitter.Paragraph(features, spaceAfter: spaceAfter, ortho: ortho, classes: classes) }
+        }
+        private(set) var paragraph: SentenceSplitter.Paragraph
+
+        init(features: [TokenFeatures], spaceAfter: [Bool], ends: [Bool], gold: Set<TextSpan>, tokenSpans: [TextSpan],
+             taggedWords: [(lower: UInt64, wordClass: UInt8)]) {
+            self.taggedWords = taggedWords
+            self.features = features
+            self.spaceAfter = spaceAfter
+            self.ends = ends
+            self.gold = gold
+            self.tokenSpans = tokenSpans
+            self.ortho = [UInt8](repeating: 0, count: features.count)
+            self.classes = ortho
+            self.paragraph = SentenceSplitter.Paragraph(features, spaceAfter: spaceAfter, ortho: ortho, classes: ortho)
+        }
     }
 
     public struct Score: CustomStringConvertible {
@@ -18,13 +42,13 @@ public struct SentenceTrainer {
         public var description: String { String(format: "P %.4f R %.4f F1 %.4f", precision, recall, f1) }
     }
 
-    public var iterations = 12
+    /// The most training passes; how many are used is chosen on held-out training documents.
+    public var iterations = 20
     public var seed: UInt64 = 20_250_623
     public init() {}
 
     /// Builds examples from a CoNLL-U file's documents.
     public static func examples(_ documents: [CoNLLU.Document]) -> [Example] {
-        let segmenter = Segmenter(splitter: SentenceSplitter(model: LinearModel(name: "", classes: ["0", "1"], metadata: [:], features: [], weights: [])))
         return documents.compactMap { document in
             let sentences = document.sentences.map(\.text).filter { !$0.isEmpty }
             guard !sentences.isEmpty else { return nil }
@@ -39,47 +63,168 @@ public struct SentenceTrainer {
                 offset += length + 1
             }
             let scalars = Array(text.unicodeScalars)
-            let tokens = segmenter.tokenize(scalars, segments: [TextSpan(start: 0, end: scalars.count)], paragraph: 0)
+            let tokens = Segmenter.tokenize(scalars, segments: [TextSpan(start: 0, end: scalars.count)], paragraph: 0)
             guard !tokens.isEmpty else { return nil }
             return Example(features: tokens.map { TokenFeatures(norm: $0.norm, kind: $0.kind, source: scalars[$0.span.start]) },
                            spaceAfter: tokens.map(\.spaceAfter),
                            ends: tokens.map { goldEnds.contains($0.span.end) },
-                           gold: gold, tokenSpans: tokens.map(\.span))
+                           gold: gold, tokenSpans: tokens.map(\.span),
+                           taggedWords: document.sentences.flatMap(\.words).compactMap { word in
+                               let scalars = Array(word.form.unicodeScalars)
+                               guard let first = scalars.first else { return nil }
+                               let t = TokenFeatures(norm: word.form, kind: Tokenizer.kind(of: scalars), source: first)
+                               return (t.lower, OrthographyLexicon.wordClass(ptb: word.xpos[...]))
+                           })
         }
     }
 
     /// Trains and returns the averaged model; `progress` receives one line per iteration.
     ///
-    /// The decision threshold is calibrated first: a model trained on four fifths of the training
-    /// documents picks the margin that maximises sentence F1 on the remaining fifth; the final model
-    /// is then trained on all of them. The dev set is only reported, never tuned on.
-    public func train(_ train: [Example], dev: [Example], progress: (String) -> Void) -> LinearModel {
+    /// The number of passes and the decision threshold are chosen first: a model trained on four
+    /// fifths of the training documents is scored on the remaining fifth after every pass, at every
+    /// threshold; the best pair wins. The final model is then trained on all documents for that
+    /// many passes. The dev set is only reported, never tuned on.
+    ///
+    /// `lexicon` holds orthographic counts from other sources; the training documents' own counts
+    /// are added here. A training document sees the counts without its own (leave-one-out), so
+    /// the model does not learn to trust evidence that came from the very sentence it labels.
+    public func train(_ train: [Example], dev: [Example], lexicon base: OrthographyLexicon = OrthographyLexicon(),
+                      progress: (String) -> Void) -> LinearModel {
+        var lexicon = base
+        var train = train
+        var own: [[UInt64: OrthographyLexicon.Counts]] = []
+        var ownTags: [[UInt64: [Int32]]] = []
+        for example in train {
+            var counts: [UInt64: OrthographyLexicon.Counts] = [:]
+            OrthographyLexicon.countLabelled(example.features, ends: example.ends, into: &counts)
+            own.append(counts)
+            lexicon.addLabelled(example.features, ends: example.ends)
+            var tags: [UInt64: [Int32]] = [:]
+            for word in example.taggedWords {
+                OrthographyLexicon.countTag(word.lower, word.wordClass, into: &tags)
+                lexicon.addTag(word.lower, word.wordClass)
+            }
+            ownTags.append(tags)
+        }
+        let env = ProcessInfo.processInfo.environment
+        if env["SEG_NOORTHO"] != nil { lexicon = OrthographyLexicon() }
+        for k in train.indices {
+            train[k].ortho = Self.codes(train[k].features, lexicon, excluding: env["SEG_NOJACK"] != nil ? nil : own[k])
+            train[k].classes = Self.classes(train[k].features, lexicon, excluding: env["SEG_NOJACK"] != nil ? nil : ownTags[k])
+        }
+        let dev = dev.map { example in
+            var example = example
+            example.ortho = Self.codes(example.features, lexicon, excluding: nil)
+            example.classes = Self.classes(example.features, lexicon, excluding: nil)
+            return example
+        }
+
+        if env["SEG_CV"] != nil {
+            // Experiment: 5-fold cross-validation, pooled sentence F1 per pass and threshold.
+            let thresholds: [Float] = [-6, -3, 0, 3]
+            var tp = [[Int]](repeating: [Int](repeating: 0, count: thresholds.count), count: iterations + 1)
+            var pred = tp, gold = tp
+            for fold in 0..<5 {
+                let test = train.indices.filter { $0 % 5 == fold }.map { train[$0] }
+                let fit = train.indices.filter { $0 % 5 != fold }.map { train[$0] }
+                _ = perceptron(fit, iterations: iterations, progress: { iteration, perceptron in
+                    guard iteration % 2 == 0 || iteration < 6 else { return }
+                    let model = perceptron.averaged(name: SentenceSplitter.modelName, metadata: [:])
+                    for (k, th) in thresholds.enumerated() {
+                        let c = Self.counts(SentenceSplitter(model: model, threshold: th), test)
+                        tp[iteration][k] += c.0; pred[iteration][k] += c.1; gold[iteration][k] += c.2
+                    }
+                })
+            }
+            for it in 1...iterations where gold[it][0] > 0 {
+                let f = thresholds.indices.map { k -> String in
+                    let p = Double(tp[it][k]) / Double(pred[it][k]), r = Double(tp[it][k]) / Double(gold[it][k])
+                    return String(format: "%.4f", 2 * p * r / (p + r))
+                }
+                progress("CV pass \(it): " + f.joined(separator: " "))
+            }
+        }
         let heldOut = train.indices.filter { $0 % 5 == 4 }.map { train[$0] }
         let fitted = train.indices.filter { $0 % 5 != 4 }.map { train[$0] }
-        let calibration = perceptron(fitted, progress: { _, _ in })
-        let model = calibration.averaged(name: SentenceSplitter.modelName, metadata: [:])
-        var best: (threshold: Float, f1: Double) = (0, -1)
-        for step in -40...20 {
-            let threshold = Float(step) / 10
-            let f1 = Self.score(SentenceSplitter(model: model, threshold: threshold), heldOut).f1
-            if f1 > best.f1 { best = (threshold, f1) }
-        }
-        progress(String(format: "calibrated threshold %.1f (held-out sentence F1 %.4f)", best.threshold, best.f1))
+        var best: (iterations: Int, threshold: Float, f1: Double) = (1, 0, -1)
+        _ = perceptron(fitted, iterations: iterations, progress: { iteration, perceptron in
+            let model = perceptron.averaged(name: SentenceSplitter.modelName, metadata: [:])
+            var bestHere: (threshold: Float, f1: Double) = (0, -1)
+            var curve: [String] = []
+            for step in -40...20 {
+                let threshold = Float(step) / 2
+                let sc = Self.score(SentenceSplitter(model: model, threshold: threshold), heldOut, storedOrthography: false)
+                if step % 4 == 0 { curve.append(String(format: "%.0f:%.3f/%.3f", threshold, sc.precision, sc.recall)) }
+                if sc.f1 > bestHere.f1 { bestHere = (threshold, sc.f1) }
+            }
+            if ProcessInfo.processInfo.environment["SEG_CURVE"] != nil { progress(curve.joined(separator: " ")) }
+            progress(String(format: "calibration pass %d: held-out sentence F1 %.4f at threshold %.1f", iteration, bestHere.f1, bestHere.threshold))
+            if bestHere.f1 > best.f1 { best = (iteration, bestHere.threshold, bestHere.f1) }
+            if iteration == iterations, let path = ProcessInfo.processInfo.environment["SEG_DUMP"] {
+                Self.dumpErrors(SentenceSplitter(model: model, threshold: bestHere.threshold), heldOut, to: path)
+            }
+        })
+        progress(String(format: "chose %d passes, threshold %.1f (held-out sentence F1 %.4f)", best.iterations, best.threshold, best.f1))
 
-        let final = perceptron(train, progress: { iteration, perceptron in
+        let final = perceptron(train, iterations: best.iterations, progress: { iteration, perceptron in
             let snapshot = SentenceSplitter(model: perceptron.averaged(name: SentenceSplitter.modelName, metadata: [:]),
                                             threshold: best.threshold)
-            progress("iteration \(iteration)  dev sentence \(Self.score(snapshot, dev))")
+            progress("iteration \(iteration)  dev sentence \(Self.score(snapshot, dev, storedOrthography: false))")
         })
-        var metadata = ["trained_on": "UD English-EWT train", "iterations": String(iterations), "seed": String(seed),
-                        "threshold": String(format: "%.1f", best.threshold)]
-        let unscored = final.averaged(name: SentenceSplitter.modelName, metadata: metadata)
+        var metadata = ["trained_on": "UD English-EWT train", "iterations": String(best.iterations), "seed": String(seed),
+                        "threshold": String(format: "%.1f", best.threshold),
+                        "orthography": "UD English-EWT train, CoNLL-2003 train, AEB article bodies"]
+        let unscored = Self.withOrthography(final.averaged(name: SentenceSplitter.modelName, metadata: metadata), lexicon)
         metadata["dev_sentence_f1"] = String(format: "%.4f", Self.score(SentenceSplitter(model: unscored), dev).f1)
-        return final.averaged(name: SentenceSplitter.modelName, metadata: metadata)
+        return Self.withOrthography(final.averaged(name: SentenceSplitter.modelName, metadata: metadata), lexicon)
     }
 
-    private func perceptron(_ examples: [Example], progress: (Int, AveragedPerceptron) -> Void) -> AveragedPerceptron {
+    static func codes(_ features: [TokenFeatures], _ lexicon: OrthographyLexicon,
+                      excluding own: [UInt64: OrthographyLexicon.Counts]?) -> [UInt8] {
+        features.map { $0.kind == Token.Kind.word.rawValue ? lexicon.code($0.lower, excluding: own) : 0 }
+    }
+
+    static func classes(_ features: [TokenFeatures], _ lexicon: OrthographyLexicon,
+                        excluding own: [UInt64: [Int32]]?) -> [UInt8] {
+        features.map { $0.kind == Token.Kind.punctuation.rawValue ? 0 : lexicon.wordClass($0.lower, excluding: own) }
+    }
+
+    /// The model plus one row per known word holding its orthographic code and word class.
+    static func withOrthography(_ model: LinearModel, _ lexicon: OrthographyLexicon) -> LinearModel {
+        let n = model.classes.count
+        var rows: [(key: UInt64, weights: ArraySlice<Float>)] = model.features.enumerated().map { row, key in
+            (key, model.weights[(row * n)..<((row + 1) * n)])
+        }
+        let taken = Set(model.features)
+        for entry in lexicon.rows() where !taken.contains(entry.key) {
+            var weights = [Float](repeating: 0, count: n)
+            weights[0] = Float(entry.code)
+            weights[1] = Float(entry.wordClass)
+            rows.append((entry.key, weights[...]))
+        }
+        rows.sort { $0.key < $1.key }
+        return LinearModel(name: model.name, classes: model.classes, metadata: model.metadata,
+                           features: rows.map(\.key), weights: rows.flatMap(\.weights))
+    }
+
+    private func perceptron(_ examples: [Example], iterations: Int, progress: (Int, AveragedPerceptron) -> Void) -> AveragedPerceptron {
         var perceptron = AveragedPerceptron(classes: ["0", "1"])
+        let minCount = Int(ProcessInfo.processInfo.environment["SEG_MINCOUNT"] ?? "1") ?? 1
+        var frequent: Set<UInt64>? = nil
+        if minCount > 1 {
+            var counts: [UInt64: Int] = [:]
+            var buffer: [UInt64] = []
+            for example in examples {
+                var state = SentenceSplitter.State()
+                for i in 0..<(example.features.count - 1) {
+                    state.enter(example.features[i])
+                    SentenceSplitter.extract(example.paragraph, at: i, state, into: &buffer)
+                    for f in buffer { counts[f, default: 0] += 1 }
+                    state.leave(boundary: example.ends[i])
+                }
+            }
+            frequent = Set(counts.filter { $0.value >= minCount }.keys)
+        }
         var order = Array(examples.indices)
         var rng = SeededGenerator(seed: seed)
         var buffer: [UInt64] = []
@@ -87,15 +232,15 @@ public struct SentenceTrainer {
             Self.shuffle(&order, &rng)
             for index in order {
                 let example = examples[index]
-                var since = 0
-                var titleRun = true
+                let paragraph = example.paragraph
+                var state = SentenceSplitter.State()
                 for i in 0..<(example.features.count - 1) {
-                    titleRun = (since == 0 || titleRun) && SentenceSplitter.isTitleLike(example.features[i])
-                    SentenceSplitter.extract(example.features, example.spaceAfter, at: i, sinceBoundary: since,
-                                             titleRun: titleRun, into: &buffer)
+                    state.enter(example.features[i])
+                    SentenceSplitter.extract(paragraph, at: i, state, into: &buffer)
+                    if let frequent { buffer.removeAll { !frequent.contains($0) } }
                     let truth = example.ends[i] ? 1 : 0
                     perceptron.update(features: buffer, truth: truth, guess: perceptron.predict(buffer))
-                    since = example.ends[i] ? 0 : since + 1
+                    state.leave(boundary: example.ends[i])
                 }
             }
             progress(iteration, perceptron)
@@ -104,10 +249,13 @@ public struct SentenceTrainer {
     }
 
     /// Sentence-span F1: a predicted sentence counts when its start and end both match a gold one.
-    public static func score(_ splitter: SentenceSplitter, _ examples: [Example]) -> Score {
+    /// With `storedOrthography`, words' codes come from the model (as at inference); otherwise
+    /// from the examples.
+    public static func score(_ splitter: SentenceSplitter, _ examples: [Example], storedOrthography: Bool = true) -> Score {
         var tp = 0, predicted = 0, gold = 0
         for example in examples {
-            let ends = splitter.boundaries(example.features, spaceAfter: example.spaceAfter)
+            let ends = storedOrthography ? splitter.boundaries(example.features, spaceAfter: example.spaceAfter)
+                : splitter.boundaries(example.paragraph)
             var start = 0
             for (i, isEnd) in ends.enumerated() where isEnd {
                 let span = TextSpan(start: example.tokenSpans[start].start, end: example.tokenSpans[i].end)
@@ -119,6 +267,40 @@ public struct SentenceTrainer {
         }
         let p = Double(tp) / Double(max(predicted, 1)), r = Double(tp) / Double(max(gold, 1))
         return Score(precision: p, recall: r, f1: p + r == 0 ? 0 : 2 * p * r / (p + r))
+    }
+
+    static func dumpErrors(_ splitter: SentenceSplitter, _ examples: [Example], to path: String) {
+        var lines: [String] = []
+        for example in examples {
+            let ends = splitter.boundaries(example.paragraph)
+            let n = example.features.count
+            for i in 0..<n where ends[i] != example.ends[i] {
+                func word(_ j: Int) -> String {
+                    let sp = example.tokenSpans[j]
+                    return "\(sp.start)-\(sp.end)"
+                }
+                let lo = max(0, i - 8), hi = min(n - 1, i + 5)
+                lines.append("\(example.ends[i] ? "FN" : "FP") \(lo) \(i) \(hi) \(example.tokenSpans[lo].start) \(example.tokenSpans[i].end) \(example.tokenSpans[hi].end) o=\(example.ortho[i]),\(i + 1 < n ? example.ortho[i + 1] : 0)")
+            }
+            lines.append("DOC")
+        }
+        try? lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    static func counts(_ splitter: SentenceSplitter, _ examples: [Example]) -> (Int, Int, Int) {
+        var tp = 0, predicted = 0, gold = 0
+        for example in examples {
+            let ends = splitter.boundaries(example.paragraph)
+            var start = 0
+            for (i, isEnd) in ends.enumerated() where isEnd {
+                let span = TextSpan(start: example.tokenSpans[start].start, end: example.tokenSpans[i].end)
+                if example.gold.contains(span) { tp += 1 }
+                predicted += 1
+                start = i + 1
+            }
+            gold += example.gold.count
+        }
+        return (tp, predicted, gold)
     }
 
     /// Fisher–Yates with our own generator: the standard library's shuffle may change between releases.

@@ -8,6 +8,12 @@ struct TokenFeatures: Sendable {
     var startsUpper: Bool
     var endsWithPeriod: Bool
     var isPunctuation: Bool
+    /// A comma or semicolon: punctuation inside a sentence.
+    var isSoftPunctuation: Bool
+    /// Punctuation with `.`, `!`, `?` or `…` in it (not an abbreviation's period).
+    var isFinal: Bool
+    /// 0 no leading letter, 1 lower-case initial, 2 capitalised, 3 all capitals (two letters or more).
+    var caseClass: UInt8
     var kind: UInt8
 
     init(norm: String, kind: Token.Kind, source: Unicode.Scalar) {
@@ -18,21 +24,32 @@ struct TokenFeatures: Sendable {
         var run = 0
         var lowered: [Unicode.Scalar] = []
         lowered.reserveCapacity(16)
+        var letters = 0, uppers = 0
+        var firstIsLetter = false, firstIsUpper = false, first = true
         for s in norm.unicodeScalars {
-            let l = s.value < 0x80 ? (ScalarClass.isUppercase(s) ? Unicode.Scalar(s.value | 0x20)! : s)
-                : (s.properties.lowercaseMapping.unicodeScalars.first ?? s)
+            let isUpper = ScalarClass.isUppercase(s)
+            if first {
+                firstIsUpper = isUpper
+                firstIsLetter = isUpper || ScalarClass.isLetter(s)
+                first = false
+            }
+            let l = ScalarClass.lowercased(s)
             lowered.append(l)
             lowerHash = (lowerHash ^ UInt64(l.value)) &* FeatureHash.prime
-            let c: UInt32 = ScalarClass.isUppercase(s) ? 88 : ScalarClass.isLetter(s) ? 120 : ScalarClass.isDigit(s) ? 100 : s.value
+            let c: UInt32 = isUpper ? 88 : ScalarClass.isLetter(s) ? 120 : ScalarClass.isDigit(s) ? 100 : s.value
+            if c == 88 { letters += 1; uppers += 1 } else if c == 120 { letters += 1 }
             if c == lastShape { run += 1 } else { run = 0; lastShape = c }
             if run < 3 { shapeHash = (shapeHash ^ UInt64(c)) &* FeatureHash.prime }
         }
         lower = lowerHash
         shape = shapeHash
         suffix3 = FeatureHash.scalars(lowered.suffix(3))
-        startsUpper = norm.unicodeScalars.first.map(ScalarClass.isUppercase) ?? false
+        startsUpper = firstIsUpper
+        caseClass = !firstIsLetter ? 0 : !firstIsUpper ? 1 : (letters >= 2 && uppers == letters) ? 3 : 2
+        isSoftPunctuation = norm == "," || norm == ";"
         endsWithPeriod = norm.unicodeScalars.last == "."
         isPunctuation = norm.unicodeScalars.allSatisfy { !ScalarClass.isAlphanumeric($0) }
+        isFinal = isPunctuation && norm.unicodeScalars.contains(where: ScalarClass.isSentenceFinal)
         switch source {
         case "“", "„", "«", "‹", "‘", "(", "[", "{", "「", "『": quoteSide = 1
         case "”", "»", "›", "’", ")", "]", "}", "」", "』": quoteSide = 2

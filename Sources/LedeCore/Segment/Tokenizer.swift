@@ -229,11 +229,11 @@ struct Tokenizer: Sendable {
 
     /// `http://…`, `https://…`, `www.…` and `name@host.tld`.
     static func linkKind(_ a: [Unicode.Scalar], _ r: Range<Int>) -> Token.Kind? {
-        guard r.count >= 5 else { return nil }
+        guard r.count >= 5, r.count < 4096 else { return nil }
+        let first = ScalarClass.lowercased(a[r.lowerBound])
+        guard first == "h" || first == "w" || a[r].contains("@") else { return nil }
         var prefix = ""
-        for s in a[r.lowerBound..<min(r.upperBound, r.lowerBound + 8)] {
-            prefix.unicodeScalars.append(contentsOf: s.properties.lowercaseMapping.unicodeScalars)
-        }
+        for s in a[r.lowerBound..<min(r.upperBound, r.lowerBound + 8)] { prefix.unicodeScalars.append(ScalarClass.lowercased(s)) }
         if prefix.hasPrefix("http://") || prefix.hasPrefix("https://") || prefix.hasPrefix("www.") { return .url }
         guard let at = a[r].firstIndex(of: "@"), at > r.lowerBound,
               ScalarClass.isAlphanumeric(a[at - 1]),

@@ -45,6 +45,7 @@ enum ScalarClass {
     /// Combining marks and joiners that belong to the scalar before them (accents, Arabic harakat,
     /// emoji variation selectors, skin tones, ZWJ sequences).
     static func isMark(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 0x300 { return false }
         switch s.properties.generalCategory {
         case .nonspacingMark, .spacingMark, .enclosingMark: return true
         default: break
@@ -53,6 +54,14 @@ enum ScalarClass {
         case 0x200C, 0x200D, 0xFE00...0xFE0F, 0x1F3FB...0x1F3FF, 0xE0020...0xE007F: return true
         default: return false
         }
+    }
+
+    /// Simple (one-scalar) lower-case mapping, with an ASCII fast path: the hot loops call this per scalar.
+    static func lowercased(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        if s.value < 0x80 { return isUppercase(s) ? Unicode.Scalar(UInt8(s.value | 0x20)) : s }
+        guard s.properties.changesWhenLowercased else { return s }
+        let mapped = s.properties.lowercaseMapping.unicodeScalars
+        return mapped.count == 1 ? mapped.first! : s
     }
 
     static func isRegionalIndicator(_ s: Unicode.Scalar) -> Bool { (0x1F1E6...0x1F1FF).contains(s.value) }

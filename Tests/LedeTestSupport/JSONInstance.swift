@@ -3,11 +3,11 @@ import Foundation
 /// A parsed JSON value that keeps the distinctions JSON Schema needs and `JSONSerialization` blurs.
 ///
 /// On Linux, `JSONSerialization` returns every number and boolean as an `NSNumber`, and `NSNumber(1) is Bool`
-/// is `true` there. ``JSONValue/parse(_:)`` classifies each `NSNumber` by its type encoding instead:
+/// is `true` there. ``JSONInstance/parse(_:)`` classifies each `NSNumber` by its type encoding instead:
 /// `c` (a `__NSCFBoolean`) is a boolean, `d`/`f` a number written with a fraction or exponent, every other
 /// encoding an integer literal. So `true` is never `1`, and `3.0` is a ``double(_:)`` while `3` is an
 /// ``integer(_:)``.
-public enum JSONValue: Sendable, Equatable {
+public enum JSONInstance: Sendable, Equatable {
     case null
     case bool(Bool)
     /// A number written without fraction or exponent that fits in `Int64`.
@@ -15,8 +15,8 @@ public enum JSONValue: Sendable, Equatable {
     /// Any other number (with a fraction or exponent, or too large for `Int64`).
     case double(Double)
     case string(String)
-    case array([JSONValue])
-    case object([String: JSONValue])
+    case array([JSONInstance])
+    case object([String: JSONInstance])
 
     /// Errors from ``parse(_:)``.
     public struct ParseError: Error, CustomStringConvertible, Sendable {
@@ -25,7 +25,7 @@ public enum JSONValue: Sendable, Equatable {
 
     /// Parses JSON text (any top-level value, not only objects and arrays).
     /// - Throws: ``ParseError`` when `data` is not valid JSON.
-    public static func parse(_ data: Data) throws(ParseError) -> JSONValue {
+    public static func parse(_ data: Data) throws(ParseError) -> JSONInstance {
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
@@ -36,12 +36,12 @@ public enum JSONValue: Sendable, Equatable {
     }
 
     /// Parses JSON text given as a string.
-    public static func parse(_ text: String) throws(ParseError) -> JSONValue {
+    public static func parse(_ text: String) throws(ParseError) -> JSONInstance {
         try parse(Data(text.utf8))
     }
 
-    /// Converts the output of `JSONSerialization.jsonObject` into a `JSONValue`.
-    public static func convert(_ object: Any) throws(ParseError) -> JSONValue {
+    /// Converts the output of `JSONSerialization.jsonObject` into a `JSONInstance`.
+    public static func convert(_ object: Any) throws(ParseError) -> JSONInstance {
         switch object {
         case is NSNull:
             return .null
@@ -51,12 +51,12 @@ public enum JSONValue: Sendable, Equatable {
         case let number as NSNumber:
             return classify(number)
         case let array as [Any]:
-            var values: [JSONValue] = []
+            var values: [JSONInstance] = []
             values.reserveCapacity(array.count)
             for element in array { values.append(try convert(element)) }
             return .array(values)
         case let dictionary as [String: Any]:
-            var values: [String: JSONValue] = [:]
+            var values: [String: JSONInstance] = [:]
             values.reserveCapacity(dictionary.count)
             for (key, element) in dictionary { values[key] = try convert(element) }
             return .object(values)
@@ -72,7 +72,7 @@ public enum JSONValue: Sendable, Equatable {
     }
 
     /// Classifies an `NSNumber` from `JSONSerialization` by its type encoding (see the type's overview).
-    static func classify(_ number: NSNumber) -> JSONValue {
+    static func classify(_ number: NSNumber) -> JSONInstance {
         let encoding = String(cString: number.objCType)
         switch encoding {
         case "c", "B":
@@ -116,7 +116,7 @@ public enum JSONValue: Sendable, Equatable {
     }
 
     /// JSON Schema equality (used by `enum` and `const`): numbers compare by value, so `1` equals `1.0`.
-    public func schemaEquals(_ other: JSONValue) -> Bool {
+    public func schemaEquals(_ other: JSONInstance) -> Bool {
         switch (self, other) {
         case (.integer(let a), .integer(let b)): return a == b
         case (.integer, .double), (.double, .integer), (.double, .double): return numberValue == other.numberValue
@@ -189,7 +189,7 @@ enum JSONPointer {
     }
 
     /// Resolves a pointer inside `value`, or nil.
-    static func resolve(_ pointer: String, in value: JSONValue) -> JSONValue? {
+    static func resolve(_ pointer: String, in value: JSONInstance) -> JSONInstance? {
         var current = value
         for token in tokens(pointer) {
             switch current {

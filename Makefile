@@ -1,0 +1,63 @@
+# Lede — build, run, test and measure. `make serve` and `make test` are all a new user needs.
+# Every target installs what it needs first (Debian packages as root, Python tools into .venv).
+
+SWIFT        ?= swift
+RELEASE_BIN  := .build/release/lede
+VENV_PY      := .venv/bin/python
+SHARED       ?= ../shared
+APT_PACKAGES := libcurl4-openssl-dev libxml2-dev python3-venv
+export LEDE_COMMIT ?= $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
+
+.PHONY: all deps venv-test venv-bench build serve test test-swift lint train bench bench-segmentation clean
+
+all: build
+
+## deps: install the Debian packages the build needs (only what is missing; needs root or sudo)
+deps:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "installing: $$missing"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+venv-test:
+	@scripts/setup-venv.sh scripts/requirements-test.txt
+
+venv-bench:
+	@scripts/setup-venv.sh scripts/requirements-bench.txt
+
+## build: the release binary and its model resources
+build: deps
+	$(SWIFT) build -c release --product lede
+
+## serve: build and run the service on http://127.0.0.1:8080 (config/lede.json; LEDE_* overrides)
+serve: build
+	$(RELEASE_BIN) serve
+
+## test: the suite CI runs (unit, socket and CLI tests, schema and docs checks)
+test: deps venv-test
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+	$(VENV_PY) scripts/validate-docs.py
+
+## lint: API documents and schemas (hadolint and manifest checks join with the deployment work)
+lint: venv-test
+	$(VENV_PY) scripts/validate-docs.py
+
+## train: retrain the bundled models from $(SHARED)/data (byte-identical on every run)
+train: build
+	$(RELEASE_BIN) train sentences --train $(SHARED)/data/ud/en_ewt/en_ewt-ud-train.conllu \
+		--dev $(SHARED)/data/ud/en_ewt/en_ewt-ud-dev.conllu --out Sources/LedeCore/Resources/models/sentences.lmdl
+	$(SWIFT) build -c release --product lede
+
+## bench: clean + segment throughput, and sentence F1 beside spaCy (installs spaCy into .venv)
+bench: build venv-bench
+	$(VENV_PY) bench/throughput.py --lede $(RELEASE_BIN) --shared $(SHARED)
+	$(VENV_PY) bench/segmentation/ud_sentences.py --rule --spacy --lede-batch "$(RELEASE_BIN) batch"
+
+bench-segmentation: build venv-bench
+	$(VENV_PY) bench/segmentation/ud_sentences.py --rule --spacy --lede "$(RELEASE_BIN) extract -"
+
+clean:
+	rm -rf .build bench/out

@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+@testable import LedeCore
+
+@Suite struct ModelFileTests {
+    static func tinyModel() -> LinearModel {
+        var perceptron = AveragedPerceptron(classes: ["no", "yes"])
+        for i in 0..<50 {
+            let features: [UInt64] = [UInt64(i % 7), 100 + UInt64(i % 3)]
+            perceptron.update(features: features, truth: i % 2, guess: perceptron.predict(features))
+        }
+        return perceptron.averaged(name: "tiny", metadata: ["note": "test"])
+    }
+
+    @Test func roundTrip_keepsEveryWeight() throws {
+        let model = Self.tinyModel()
+        let decoded = try ModelFile.decode(ModelFile.encode(model), file: "tiny.lmdl", expectedName: "tiny")
+        #expect(decoded.classes == model.classes)
+        #expect(decoded.features == model.features)
+        #expect(decoded.weights == model.weights)
+        #expect(decoded.metadata == ["note": "test"])
+    }
+
+    @Test func corruptByte_isACheckumError() {
+        var bytes = ModelFile.encode(Self.tinyModel())
+        bytes[bytes.count / 2] ^= 0xFF
+        #expect(throws: ModelError.checksumMismatch("x")) { try ModelFile.decode(bytes, file: "x") }
+    }
+
+    @Test func truncatedOrForeignFiles_failClearly() {
+        let bytes = ModelFile.encode(Self.tinyModel())
+        #expect(throws: ModelError.self) { try ModelFile.decode(Array(bytes.prefix(20)), file: "x") }
+        #expect(throws: ModelError.badMagic("x")) { try ModelFile.decode(Array("not a model at all, really".utf8), file: "x") }
+        #expect(throws: ModelError.wrongModel(expected: "sentences", found: "tiny")) {
+            try ModelFile.decode(bytes, file: "x", expectedName: "sentences")
+        }
+    }
+
+    @Test func missingModelDirectory_failsAtLoad() {
+        #expect(throws: ModelError.self) { try Extractor(store: ModelStore(directory: URL(fileURLWithPath: "/nonexistent"))) }
+    }
+
+    @Test func sentenceTraining_isDeterministic() {
+        let conllu = (1...30).map { i in
+            "# newdoc id = d\(i)\n# text = Sentence \(i) starts here.\n1\tSentence\t_\tNOUN\tNN\t_\t0\troot\t_\t_\n\n# text = Another one follows\n1\tAnother\t_\tDET\tDT\t_\t0\troot\t_\t_\n"
+        }.joined(separator: "\n")
+        let examples = SentenceTrainer.examples(CoNLLU.parse(conllu))
+        var trainer = SentenceTrainer()
+        trainer.iterations = 3
+        let first = ModelFile.encode(trainer.train(examples, dev: examples, progress: { _ in }))
+        let second = ModelFile.encode(trainer.train(examples, dev: examples, progress: { _ in }))
+        #expect(first == second)
+        #expect(SHA256.hex(first) == SHA256.hex(second))
+    }
+
+    @Test func sha256_matchesKnownVectors() {
+        #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256.hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256.hex(Array(repeating: 0x61, count: 1000)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+    }
+}

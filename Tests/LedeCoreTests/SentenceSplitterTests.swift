@@ -1,0 +1,41 @@
+import Testing
+@testable import LedeCore
+
+@Suite struct SentenceSplitterTests {
+    static func sentences(_ text: String) -> [String] {
+        let document = Fixtures.extract(text)
+        return document.sentences.map { document.text($0.span) }
+    }
+
+    @Test func quoteEndingASentence_staysWithIt() {
+        #expect(Self.sentences("“We are ready,” he said. “It is over.” Then he left.") ==
+                ["“We are ready,” he said.", "“It is over.”", "Then he left."])
+    }
+
+    @Test func abbreviationsAndInitials_doNotSplit() {
+        #expect(Self.sentences("Gen. Mark Milley met Sen. J. D. Vance in St. Louis on Jan. 5. They talked.") ==
+                ["Gen. Mark Milley met Sen. J. D. Vance in St. Louis on Jan. 5.", "They talked."])
+    }
+
+    @Test func decimalsAndTimes_doNotSplit() {
+        #expect(Self.sentences("Prices rose 3.5 percent by 10.30 a.m. on Friday. Markets fell.") ==
+                ["Prices rose 3.5 percent by 10.30 a.m. on Friday.", "Markets fell."])
+    }
+
+    @Test func headlineWithoutPunctuation_isItsOwnSentence() {
+        let document = Fixtures.extract("Putin hosts Iran's foreign minister\nMoscow is ready to help, he said.")
+        #expect(document.sentences.count == 2)
+        #expect(document.sentences.map(\.paragraph) == [0, 1])
+    }
+
+    @Test func everyTokenBelongsToExactlyOneSentence() {
+        let document = Fixtures.extract(Fixtures.exampleArticle)
+        var covered = 0
+        for (index, sentence) in document.sentences.enumerated() {
+            #expect(sentence.tokens.lowerBound == covered)
+            for t in sentence.tokens { #expect(document.tokens[t].sentence == index) }
+            covered = sentence.tokens.upperBound
+        }
+        #expect(covered == document.tokens.count)
+    }
+}
