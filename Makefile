@@ -5,10 +5,10 @@ SWIFT        ?= swift
 RELEASE_BIN  := .build/release/lede
 VENV_PY      := .venv/bin/python
 SHARED       ?= ../shared
-APT_PACKAGES := libcurl4-openssl-dev libxml2-dev python3-venv
+APT_PACKAGES := libcurl4-openssl-dev libxml2-dev zlib1g-dev python3-venv
 export LEDE_COMMIT ?= $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
 
-.PHONY: all deps venv-test venv-bench build serve test test-swift lint train bench bench-segmentation clean
+.PHONY: all deps venv-test venv-bench build serve test lint train bench bench-segmentation bench-http clean
 
 all: build
 
@@ -61,3 +61,8 @@ bench-segmentation: build venv-bench
 
 clean:
 	rm -rf .build bench/out
+
+## bench-http: Lede's server vs a Hummingbird 2 baseline with wrk (loopback; builds the baseline once, ~8 min)
+bench-http: deps
+	@command -v wrk >/dev/null || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); $$SUDO apt-get install -y -qq wrk; }
+	bench/http/run.sh

@@ -35,11 +35,27 @@ let package = Package(
             dependencies: [.product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
+        // C libraries behind system-library shims; only LedeFetch, LedeHTML and LedeService import them.
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // Fetching pages with libcurl: limits, redirects, and the SSRF guard.
+        .target(
+            name: "LedeFetch",
+            dependencies: ["CCurl"],
+            swiftSettings: strictSettings
+        ),
+        // HTML → article text and metadata with libxml2.
+        .target(
+            name: "LedeHTML",
+            dependencies: ["CLibXML2"],
+            swiftSettings: strictSettings
+        ),
         // Routes, JSON API, configuration and metrics: wires the core and the server.
         .target(
             name: "LedeService",
             dependencies: [
-                "LedeCore", "LedeHTTP",
+                "LedeCore", "LedeHTTP", "LedeFetch", "LedeHTML", "CZlib",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -66,6 +82,8 @@ let package = Package(
         // Runs the built `lede` binary as a user would: flags, exit codes, stdout/stderr.
         .testTarget(name: "LedeCLITests", dependencies: ["lede", "LedeTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "LedeHTTPTests", dependencies: ["LedeHTTP"], swiftSettings: strictSettings),
+        .testTarget(name: "LedeFetchTests", dependencies: ["LedeFetch", "LedeHTTP"], swiftSettings: strictSettings),
+        .testTarget(name: "LedeHTMLTests", dependencies: ["LedeHTML", "LedeTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "LedeServiceTests", dependencies: ["LedeService", "LedeHTTP", "LedeCore", "LedeTestSupport"], swiftSettings: strictSettings),
     ]
 )

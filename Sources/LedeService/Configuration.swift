@@ -37,6 +37,10 @@ public struct Configuration: Sendable, Equatable {
     public struct APIKey: Sendable, Equatable {
         public var key: String
         public var name: String
+        public init(key: String, name: String) {
+            self.key = key
+            self.name = name
+        }
     }
 
     public struct Auth: Sendable, Equatable {

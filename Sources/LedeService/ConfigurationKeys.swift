@@ -13,12 +13,12 @@ enum ConfigurationKeys {
         let apply: @Sendable (inout Configuration, Raw, String) throws(ConfigurationError) -> Void
     }
 
-    static func int(_ path: WritableKeyPath<Configuration, Int> & Sendable, _ range: ClosedRange<Int>) -> Key {
+    static func int(_ path: any WritableKeyPath<Configuration, Int> & Sendable, _ range: ClosedRange<Int>) -> Key {
         Key { configuration, raw, name throws(ConfigurationError) in
             let value: Int?
             switch raw {
             case .json(let any):
-                if let number = any as? NSNumber, !(any is Bool), number.doubleValue == number.doubleValue.rounded() {
+                if let number = any as? NSNumber, !CFGetTypeIDIsBool(number), number.doubleValue == number.doubleValue.rounded() {
                     value = number.intValue
                 } else {
                     value = nil
@@ -33,11 +33,11 @@ enum ConfigurationKeys {
         }
     }
 
-    static func double(_ path: WritableKeyPath<Configuration, Double> & Sendable, _ range: ClosedRange<Double>) -> Key {
+    static func double(_ path: any WritableKeyPath<Configuration, Double> & Sendable, _ range: ClosedRange<Double>) -> Key {
         Key { configuration, raw, name throws(ConfigurationError) in
             let value: Double?
             switch raw {
-            case .json(let any): value = any is Bool ? nil : (any as? NSNumber)?.doubleValue
+            case .json(let any): value = (any as? NSNumber).flatMap { CFGetTypeIDIsBool($0) ? nil : $0.doubleValue }
             case .env(let text): value = Double(text)
             }
             guard let value, range.contains(value) else {
@@ -47,7 +47,7 @@ enum ConfigurationKeys {
         }
     }
 
-    static func bool(_ path: WritableKeyPath<Configuration, Bool> & Sendable) -> Key {
+    static func bool(_ path: any WritableKeyPath<Configuration, Bool> & Sendable) -> Key {
         Key { configuration, raw, name throws(ConfigurationError) in
             let value: Bool?
             switch raw {
@@ -59,7 +59,7 @@ enum ConfigurationKeys {
         }
     }
 
-    static func string(_ path: WritableKeyPath<Configuration, String> & Sendable) -> Key {
+    static func string(_ path: any WritableKeyPath<Configuration, String> & Sendable) -> Key {
         Key { configuration, raw, name throws(ConfigurationError) in
             switch raw {
             case .json(let any):
@@ -71,11 +71,16 @@ enum ConfigurationKeys {
     }
 
     /// A JSON array of strings, or a comma list in the environment.
-    static func strings(_ path: WritableKeyPath<Configuration, [String]> & Sendable) -> Key {
+    static func strings(_ path: any WritableKeyPath<Configuration, [String]> & Sendable) -> Key {
         Key { configuration, raw, name throws(ConfigurationError) in
             switch raw {
             case .json(let any):
                 guard let list = any as? [String] else { throw ConfigurationError(key: name, problem: "must be an array of strings") }
+                configuration[keyPath: path] = list
+            case .env(let text) where text.trimmingCharacters(in: .whitespaces).hasPrefix("["):
+                guard let list = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String] else {
+                    throw ConfigurationError(key: name, problem: "must be a JSON array of strings or a comma list")
+                }
                 configuration[keyPath: path] = list
             case .env(let text):
                 configuration[keyPath: path] = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -89,6 +94,14 @@ enum ConfigurationKeys {
         switch raw {
         case .json(let any):
             guard let list = any as? [[String: Any]] else { throw ConfigurationError(key: name, problem: "must be an array of {\"key\", \"name\"} objects") }
+            for item in list {
+                guard let key = item["key"] as? String, !key.isEmpty else { throw ConfigurationError(key: name, problem: "every entry needs a non-empty \"key\"") }
+                keys.append(Configuration.APIKey(key: key, name: item["name"] as? String ?? "key\(keys.count + 1)"))
+            }
+        case .env(let text) where text.trimmingCharacters(in: .whitespaces).hasPrefix("["):
+            guard let list = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [[String: Any]] else {
+                throw ConfigurationError(key: name, problem: "must be a JSON array of {\"key\", \"name\"} objects")
+            }
             for item in list {
                 guard let key = item["key"] as? String, !key.isEmpty else { throw ConfigurationError(key: name, problem: "every entry needs a non-empty \"key\"") }
                 keys.append(Configuration.APIKey(key: key, name: item["name"] as? String ?? "key\(keys.count + 1)"))
@@ -138,5 +151,7 @@ enum ConfigurationKeys {
 
 /// JSONSerialization gives booleans as NSNumber; tell them apart from 0 and 1.
 func CFGetTypeIDIsBool(_ number: NSNumber) -> Bool {
-    String(cString: number.objCType) == "c" || type(of: number) == type(of: NSNumber(value: true))
+    // On Linux NSNumber has no Boolean subclass (the old `type(of:)` check was true for every number);
+    // JSONSerialization makes booleans with objCType "c" and integers as "q"/"d".
+    String(cString: number.objCType) == "c"
 }

@@ -5,6 +5,11 @@ public struct ConfigurationError: Error, Equatable, CustomStringConvertible {
     public let key: String
     public let problem: String
     public var description: String { "configuration \(key): \(problem)" }
+
+    public init(key: String, problem: String) {
+        self.key = key
+        self.problem = problem
+    }
 }
 
 /// Finds, reads and validates the configuration: `--config FILE`, `$LEDE_CONFIG`,
@@ -69,8 +74,9 @@ public struct ConfigurationLoader {
         }
         if let host = environment["LEDE_HOST"] { overrides.append(("LEDE_HOST", ConfigurationKeys.sections["server"]!["host"]!, host, "server.host")) }
         if let port = environment["LEDE_PORT"] { overrides.append(("LEDE_PORT", ConfigurationKeys.sections["server"]!["port"]!, port, "server.port")) }
-        for (variable, key, value, _) in overrides.sorted(by: { $0.0 < $1.0 }) {
-            try key.apply(&configuration, .env(value), variable)
+        // Sorted by variable name, so the long forms LEDE_SERVER_HOST/PORT are applied after (and win over) LEDE_HOST/PORT.
+        for (variable, key, value, dotted) in overrides.sorted(by: { $0.0 < $1.0 }) {
+            try key.apply(&configuration, .env(value), "\(dotted) (\(variable))")
         }
     }
 

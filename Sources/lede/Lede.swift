@@ -7,6 +7,6 @@ struct Lede: AsyncParsableCommand {
         commandName: "lede",
         abstract: "Extract entities, quotes, events and times from news articles.",
         version: "1.0.0",
-        subcommands: [ExtractCommand.self, TrainCommand.self, VersionCommand.self]
+        subcommands: [ExtractCommand.self, BatchCommand.self, ServeCommand.self, TrainCommand.self, VersionCommand.self]
     )
 }

@@ -34,16 +34,20 @@ import Testing
             let document = Fixtures.extract((paragraphs + paragraphs).joined(separator: "\n"))
             let kept = document.paragraphTexts
             #expect(kept.count <= paragraphs.count, "\(id): a repeated paragraph survived")
-            #expect(Set(kept).isSuperset(of: Set(paragraphs.filter(ParagraphKey.hasWords))), "\(id): article text lost")
+            #expect(ParagraphKey.allKept(paragraphs, in: kept), "\(id): article text lost")
         }
     }
 
+    /// A partial copy of prose goes; list-like runs of short lines (recipe steps, product boxes)
+    /// repeat legitimately and are kept unless they dominate the page (see `Cleaner.isScrapedRepeat`).
     @Test func partlyRepeatedBody_losesOnlyTheCopy() {
         for (id, paragraphs) in Self.bodies {
             let repeated = Array(paragraphs.suffix(max(2, paragraphs.count / 2)))
+            let words = repeated.reduce(0) { $0 + $1.split(separator: " ").count }
+            guard Double(words) / Double(repeated.count) >= 12 else { continue }
             let document = Fixtures.extract((paragraphs + repeated).joined(separator: "\n"))
             #expect(document.paragraphs.count <= paragraphs.count, "\(id): the partial copy survived")
-            #expect(Set(document.paragraphTexts).isSuperset(of: Set(paragraphs.filter(ParagraphKey.hasWords))), "\(id): article text lost")
+            #expect(ParagraphKey.allKept(paragraphs, in: document.paragraphTexts), "\(id): article text lost")
         }
     }
 
@@ -59,13 +63,24 @@ import Testing
             let kept = Set(document.paragraphTexts)
             let survivors = Self.furniture.filter { kept.contains($0) && !paragraphs.contains($0) }
             #expect(survivors.isEmpty, "\(id): furniture kept: \(survivors)")
-            #expect(kept.isSuperset(of: Set(paragraphs.filter(ParagraphKey.hasWords))), "\(id): article text lost")
+            #expect(ParagraphKey.allKept(paragraphs, in: document.paragraphTexts), "\(id): article text lost")
         }
     }
 }
 
 /// Paragraphs made only of punctuation or invisible characters are not article text to keep.
 enum ParagraphKey {
+    /// Whether every gold paragraph with words survives in the kept text (compared without white
+    /// space and control characters, where Python's and Lede's line splitting may differ).
+    static func allKept(_ gold: [String], in kept: [String]) -> Bool {
+        let keptText = squash(kept.joined())
+        return gold.filter(hasWords).allSatisfy { keptText.contains(squash($0)) }
+    }
+
+    static func squash(_ s: String) -> String {
+        String(String.UnicodeScalarView(s.unicodeScalars.filter { !$0.properties.isWhitespace && $0.value >= 0x20 && $0.properties.generalCategory != .format }))
+    }
+
     static func hasWords(_ paragraph: String) -> Bool {
         paragraph.unicodeScalars.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil }
     }

@@ -56,25 +56,29 @@ import Testing
         #expect(checked > 300)
     }
 
-    /// Scalar offsets inside kept paragraphs, outside markup, that are neither space nor invisible.
+    /// Source offsets behind every visible normalised scalar of the kept text (outside markup):
+    /// an entity such as `&amp;` counts with all its scalars, `&nbsp;` and spaces not at all.
     private func visibleScalarsOfKeptText(_ document: Document) -> Set<Int> {
         let markup = document.removed.filter { $0.reason == .markup }.map(\.span)
         var offsets = Set<Int>()
         for paragraph in document.paragraphs {
-            for i in paragraph.span.start..<paragraph.span.end where !markup.contains(where: { $0.contains(i) }) {
-                let s = document.source.scalars[i]
-                if !ScalarClass.isWhitespace(s) && !TextNormalizer.isIgnorable(s) { offsets.insert(i) }
+            var aligned = AlignedText()
+            for segment in Segmenter.segments(of: paragraph.span, without: markup.filter { paragraph.span.contains($0) }) {
+                aligned.append(document.source.scalars, span: segment)
+            }
+            for i in 0..<aligned.count where !ScalarClass.isWhitespace(aligned.scalars[i]) {
+                offsets.formUnion(aligned.sourceSpan(i..<(i + 1)).start..<aligned.sourceSpan(i..<(i + 1)).end)
             }
         }
         return offsets
     }
 
+    /// Source offsets inside token spans, less the invisible scalars analysis skips (soft hyphens, ZWSP).
     private func coveredByTokens(_ document: Document) -> Set<Int> {
         var offsets = Set<Int>()
         for token in document.tokens {
-            for i in token.span.start..<token.span.end {
-                let s = document.source.scalars[i]
-                if !ScalarClass.isWhitespace(s) && !TextNormalizer.isIgnorable(s) { offsets.insert(i) }
+            for i in token.span.start..<token.span.end where !TextNormalizer.isIgnorable(document.source.scalars[i]) {
+                offsets.insert(i)
             }
         }
         return offsets

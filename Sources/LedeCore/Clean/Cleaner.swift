@@ -50,28 +50,47 @@ public struct Cleaner: Stage {
     private func duplicates(_ paragraphs: [ParagraphText]) -> [Int?] {
         var detector = DuplicateDetector()
         var copyOf = [Int?](repeating: nil, count: paragraphs.count)
-        for (index, paragraph) in paragraphs.enumerated() where paragraph.hasText {
+        for (index, paragraph) in paragraphs.enumerated() {
             copyOf[index] = detector.firstCopy(of: paragraph, index: index)
         }
+        // Paragraphs of one group are copies of the same first paragraph (exactly or nearly).
+        let group = copyOf.enumerated().map { $0.element ?? $0.offset }
         let totalWords = paragraphs.reduce(0) { $0 + $1.words.count }
         var result = [Int?](repeating: nil, count: paragraphs.count)
         var runStart = 0
         while runStart < paragraphs.count {
             guard let first = copyOf[runStart] else { runStart += 1; continue }
+            // Follow the copy alongside its original: the next paragraph continues the run when it
+            // copies a later paragraph, or repeats the one that followed the original (a line the
+            // article itself repeats maps back to its first occurrence, not to its place in the block).
             var runEnd = runStart + 1
-            var previous = first
-            while runEnd < paragraphs.count, let next = copyOf[runEnd], next > previous {
-                previous = next
+            var original = first
+            while runEnd < paragraphs.count, let next = copyOf[runEnd] {
+                if next > original {
+                    original = next
+                } else if original + 1 < runStart, group[original + 1] == group[runEnd] {
+                    original += 1
+                } else {
+                    break
+                }
                 runEnd += 1
             }
             let run = runStart..<runEnd
-            let words = run.reduce(0) { $0 + paragraphs[$1].words.count }
-            if Double(words) >= DuplicateDetector.minRunShare * Double(totalWords),
-               words >= DuplicateDetector.minRunWords || run.count >= 2 {
+            if Self.isScrapedRepeat(words: run.reduce(0) { $0 + paragraphs[$1].words.count }, paragraphs: run.count, of: totalWords) {
                 for i in run { result[i] = copyOf[i] }
             }
             runStart = runEnd
         }
         return result
+    }
+
+    /// Whether a run of copies is a scraper's repeat rather than the article repeating itself:
+    /// it holds a real share of the words, and it is prose (list-like runs of short lines — recipe
+    /// steps, product boxes, a meal plan's days — repeat legitimately) unless it is most of the page.
+    static func isScrapedRepeat(words: Int, paragraphs: Int, of totalWords: Int) -> Bool {
+        let share = Double(words) / Double(max(totalWords, 1))
+        guard share >= DuplicateDetector.minRunShare else { return false }
+        guard paragraphs >= 2 || words >= DuplicateDetector.minRunWords else { return false }
+        return Double(words) / Double(paragraphs) >= DuplicateDetector.minProseWords || share >= DuplicateDetector.dominantShare
     }
 }

@@ -9,8 +9,11 @@ struct DuplicateDetector {
     static let nearThreshold = 0.8
     /// A run of copies is a scraped repeat when it holds this share of the article's words…
     static let minRunShare = 0.1
-    /// …and either this many words or at least two paragraphs.
+    /// …and either this many words or at least two paragraphs…
     static let minRunWords = 40
+    /// …and reads as prose (this many words per paragraph on average), unless it holds `dominantShare`.
+    static let minProseWords = 10.0
+    static let dominantShare = 0.3
     /// Bounds the candidate lists so a page of identical lines cannot turn this quadratic.
     static let maxPostings = 64
 
@@ -21,10 +24,14 @@ struct DuplicateDetector {
     /// Returns the index (among the paragraphs seen so far) that `paragraph` duplicates, if any,
     /// and remembers it otherwise.
     mutating func firstCopy(of paragraph: ParagraphText, index: Int) -> Int? {
-        let key = paragraph.words.joined(separator: " ")
+        let key = Self.key(paragraph)
         if let first = firstByKey[key] { return first }
         let shingles = Self.shingles(paragraph.words)
-        if paragraph.words.count >= Self.minNearWords, let near = nearCopy(shingles) { return near }
+        if paragraph.words.count >= Self.minNearWords, let near = nearCopy(shingles) {
+            // Later exact copies of this paragraph then join the same group.
+            firstByKey[key] = near
+            return near
+        }
         firstByKey[key] = index
         shingleCounts[index] = shingles.count
         for shingle in shingles where postings[shingle]?.count ?? 0 < Self.maxPostings {
@@ -53,6 +60,11 @@ struct DuplicateDetector {
             }
         }
         return best?.index
+    }
+
+    /// Words joined; a paragraph without words ("* * *", "—") is keyed by its folded text.
+    static func key(_ paragraph: ParagraphText) -> String {
+        paragraph.hasText ? paragraph.words.joined(separator: " ") : paragraph.folded
     }
 
     static func shingles(_ words: [String]) -> Set<UInt64> {

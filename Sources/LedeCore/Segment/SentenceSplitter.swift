@@ -176,6 +176,14 @@ public struct SentenceSplitter: Sendable {
             add(44, FeatureHash.combine(cur.lower, nc))
             add(45, FeatureHash.combine(cc, nextLower))
         }
+        if Self.experiment("SEG_TITLE") {
+            let next2Case = UInt64(next2?.caseClass ?? 9)
+            let firstSentence: UInt64 = p.sinceFinal[i] > i ? 1 : 0  // no final punctuation yet in the paragraph
+            add(50, FeatureHash.combine(FeatureHash.combine(UInt64(bucket(i)), firstSentence),
+                                        FeatureHash.combine(FeatureHash.combine(curCase, nextCase), nextOrtho / 5)))
+            add(51, FeatureHash.combine(FeatureHash.combine(titleRun ? 1 : 0, UInt64(bucket(sinceBoundary))),
+                                        FeatureHash.combine(FeatureHash.combine(curCase, nextCase), next2Case)))
+        }
         if Self.experiment("SEG_DIST") { add(33, FeatureHash.combine(toFinal, FeatureHash.combine(sinceFinal, nextCase)))
         add(34, FeatureHash.combine(toFinal, FeatureHash.combine(cur.shape, nextShape)))
         add(35, FeatureHash.combine(sinceFinal, FeatureHash.combine(UInt64(bucket(sinceBoundary)), nextOrtho / 5))) }

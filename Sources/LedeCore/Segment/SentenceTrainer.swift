@@ -127,9 +127,8 @@ public struct SentenceTrainer {
             for fold in 0..<5 {
                 let test = train.indices.filter { $0 % 5 == fold }.map { train[$0] }
                 let fit = train.indices.filter { $0 % 5 != fold }.map { train[$0] }
-                _ = perceptron(fit, iterations: iterations, progress: { iteration, perceptron in
+                _ = perceptron(fit, iterations: iterations, progress: { iteration, model in
                     guard iteration % 2 == 0 || iteration < 6 else { return }
-                    let model = perceptron.averaged(name: SentenceSplitter.modelName, metadata: [:])
                     for (k, th) in thresholds.enumerated() {
                         let c = Self.counts(SentenceSplitter(model: model, threshold: th), test)
                         tp[iteration][k] += c.0; pred[iteration][k] += c.1; gold[iteration][k] += c.2
@@ -147,8 +146,7 @@ public struct SentenceTrainer {
         let heldOut = train.indices.filter { $0 % 5 == 4 }.map { train[$0] }
         let fitted = train.indices.filter { $0 % 5 != 4 }.map { train[$0] }
         var best: (iterations: Int, threshold: Float, f1: Double) = (1, 0, -1)
-        _ = perceptron(fitted, iterations: iterations, progress: { iteration, perceptron in
-            let model = perceptron.averaged(name: SentenceSplitter.modelName, metadata: [:])
+        _ = perceptron(fitted, iterations: iterations, progress: { iteration, model in
             var bestHere: (threshold: Float, f1: Double) = (0, -1)
             var curve: [String] = []
             for step in -40...20 {
@@ -166,17 +164,16 @@ public struct SentenceTrainer {
         })
         progress(String(format: "chose %d passes, threshold %.1f (held-out sentence F1 %.4f)", best.iterations, best.threshold, best.f1))
 
-        let final = perceptron(train, iterations: best.iterations, progress: { iteration, perceptron in
-            let snapshot = SentenceSplitter(model: perceptron.averaged(name: SentenceSplitter.modelName, metadata: [:]),
-                                            threshold: best.threshold)
+        let final = perceptron(train, iterations: best.iterations, progress: { iteration, model in
+            let snapshot = SentenceSplitter(model: model, threshold: best.threshold)
             progress("iteration \(iteration)  dev sentence \(Self.score(snapshot, dev, storedOrthography: false))")
         })
         var metadata = ["trained_on": "UD English-EWT train", "iterations": String(best.iterations), "seed": String(seed),
                         "threshold": String(format: "%.1f", best.threshold),
                         "orthography": "UD English-EWT train, CoNLL-2003 train, AEB article bodies"]
-        let unscored = Self.withOrthography(final.averaged(name: SentenceSplitter.modelName, metadata: metadata), lexicon)
+        let unscored = Self.withOrthography(final, lexicon, metadata: metadata)
         metadata["dev_sentence_f1"] = String(format: "%.4f", Self.score(SentenceSplitter(model: unscored), dev).f1)
-        return Self.withOrthography(final.averaged(name: SentenceSplitter.modelName, metadata: metadata), lexicon)
+        return Self.withOrthography(final, lexicon, metadata: metadata)
     }
 
     static func codes(_ features: [TokenFeatures], _ lexicon: OrthographyLexicon,
@@ -190,7 +187,7 @@ public struct SentenceTrainer {
     }
 
     /// The model plus one row per known word holding its orthographic code and word class.
-    static func withOrthography(_ model: LinearModel, _ lexicon: OrthographyLexicon) -> LinearModel {
+    static func withOrthography(_ model: LinearModel, _ lexicon: OrthographyLexicon, metadata: [String: String]) -> LinearModel {
         let n = model.classes.count
         var rows: [(key: UInt64, weights: ArraySlice<Float>)] = model.features.enumerated().map { row, key in
             (key, model.weights[(row * n)..<((row + 1) * n)])
@@ -203,33 +200,26 @@ public struct SentenceTrainer {
             rows.append((entry.key, weights[...]))
         }
         rows.sort { $0.key < $1.key }
-        return LinearModel(name: model.name, classes: model.classes, metadata: model.metadata,
+        return LinearModel(name: model.name, classes: model.classes, metadata: metadata,
                            features: rows.map(\.key), weights: rows.flatMap(\.weights))
     }
 
-    private func perceptron(_ examples: [Example], iterations: Int, progress: (Int, AveragedPerceptron) -> Void) -> AveragedPerceptron {
+    /// One averaged perceptron over shuffled examples, one pass at a time.
+    struct Run {
         var perceptron = AveragedPerceptron(classes: ["0", "1"])
-        let minCount = Int(ProcessInfo.processInfo.environment["SEG_MINCOUNT"] ?? "1") ?? 1
-        var frequent: Set<UInt64>? = nil
-        if minCount > 1 {
-            var counts: [UInt64: Int] = [:]
-            var buffer: [UInt64] = []
-            for example in examples {
-                var state = SentenceSplitter.State()
-                for i in 0..<(example.features.count - 1) {
-                    state.enter(example.features[i])
-                    SentenceSplitter.extract(example.paragraph, at: i, state, into: &buffer)
-                    for f in buffer { counts[f, default: 0] += 1 }
-                    state.leave(boundary: example.ends[i])
-                }
-            }
-            frequent = Set(counts.filter { $0.value >= minCount }.keys)
-        }
-        var order = Array(examples.indices)
-        var rng = SeededGenerator(seed: seed)
+        var order: [Int]
+        var rng: SeededGenerator
+        var passes = 0
         var buffer: [UInt64] = []
-        for iteration in 1...iterations {
-            Self.shuffle(&order, &rng)
+
+        init(count: Int, seed: UInt64) {
+            order = Array(0..<count)
+            rng = SeededGenerator(seed: seed)
+        }
+
+        mutating func pass(_ examples: [Example], explore: Int?) {
+            passes += 1
+            SentenceTrainer.shuffle(&order, &rng)
             for index in order {
                 let example = examples[index]
                 let paragraph = example.paragraph
@@ -237,18 +227,53 @@ public struct SentenceTrainer {
                 for i in 0..<(example.features.count - 1) {
                     state.enter(example.features[i])
                     SentenceSplitter.extract(paragraph, at: i, state, into: &buffer)
-                    if let frequent { buffer.removeAll { !frequent.contains($0) } }
                     let truth = example.ends[i] ? 1 : 0
-                    perceptron.update(features: buffer, truth: truth, guess: perceptron.predict(buffer))
-                    state.leave(boundary: example.ends[i])
+                    let guess = perceptron.predict(buffer)
+                    perceptron.update(features: buffer, truth: truth, guess: guess)
+                    if let explore, passes > explore {
+                        state.leave(boundary: guess == 1)
+                    } else {
+                        state.leave(boundary: example.ends[i])
+                    }
                 }
             }
-            progress(iteration, perceptron)
         }
-        return perceptron
     }
 
-    /// Sentence-span F1: a predicted sentence counts when its start and end both match a gold one.
+    /// `bagging` perceptrons with different shuffles, trained in lockstep; after each pass,
+    /// `progress` gets the mean of their averaged weights.
+    private func perceptron(_ examples: [Example], iterations: Int, progress: (Int, LinearModel) -> Void) -> LinearModel {
+        let env = ProcessInfo.processInfo.environment
+        let explore = env["SEG_EXPLORE"].flatMap(Int.init)
+        let bagging = env["SEG_BAG"].flatMap(Int.init) ?? 1
+        var runs = (0..<bagging).map { Run(count: examples.count, seed: seed &+ UInt64($0)) }
+        var model = LinearModel(name: SentenceSplitter.modelName, classes: ["0", "1"], metadata: [:], features: [], weights: [])
+        for iteration in 1...iterations {
+            for k in runs.indices { runs[k].pass(examples, explore: explore) }
+            model = Self.mean(runs.map { $0.perceptron.averaged(name: SentenceSplitter.modelName, metadata: [:]) })
+            progress(iteration, model)
+        }
+        return model
+    }
+
+    /// The mean of models over the same classes (a feature missing from one weighs 0 there).
+    static func mean(_ models: [LinearModel], metadata: [String: String] = [:]) -> LinearModel {
+        if models.count == 1 { return models[0] }
+        let n = models[0].classes.count
+        var sums: [UInt64: [Float]] = [:]
+        for model in models {
+            for (row, f) in model.features.enumerated() {
+                var w = sums[f] ?? [Float](repeating: 0, count: n)
+                for c in 0..<n { w[c] += model.weights[row * n + c] }
+                sums[f] = w
+            }
+        }
+        let keys = sums.keys.sorted()
+        let scale = 1 / Float(models.count)
+        return LinearModel(name: models[0].name, classes: models[0].classes, metadata: metadata, features: keys,
+                           weights: keys.flatMap { sums[$0]!.map { $0 * scale } })
+    }
+
     /// With `storedOrthography`, words' codes come from the model (as at inference); otherwise
     /// from the examples.
     public static func score(_ splitter: SentenceSplitter, _ examples: [Example], storedOrthography: Bool = true) -> Score {

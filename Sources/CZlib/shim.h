@@ -1,0 +1,4 @@
+#ifndef LEDE_CZLIB_SHIM_H
+#define LEDE_CZLIB_SHIM_H
+#include <zlib.h>
+#endif
