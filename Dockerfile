@@ -26,9 +26,11 @@ RUN apt-get update \
 COPY --from=build /out/ /usr/local/lib/lede/
 COPY config/lede.json /etc/lede/lede.json
 RUN ln -s /usr/local/lib/lede/lede /usr/local/bin/lede
-USER lede
+USER 10001
 ENV LEDE_HOST=0.0.0.0 LEDE_PORT=8080
 EXPOSE 8080
+# SIGTERM drains: in-flight requests finish within server.drain_timeout_ms, then the process exits 0.
 STOPSIGNAL SIGTERM
+HEALTHCHECK --interval=15s --timeout=5s --start-period=10s --retries=3 CMD ["lede", "healthcheck"]
 ENTRYPOINT ["lede"]
 CMD ["serve"]

@@ -8,7 +8,7 @@ SHARED       ?= ../shared
 APT_PACKAGES := libcurl4-openssl-dev libxml2-dev zlib1g-dev python3-venv
 export LEDE_COMMIT ?= $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
 
-.PHONY: all deps venv-test venv-bench build serve test lint train bench bench-segmentation bench-http clean
+.PHONY: all deps venv-test venv-bench venv-ops build serve test lint train bench bench-segmentation bench-http clean
 
 all: build
 
@@ -35,15 +35,19 @@ build: deps
 serve: build
 	$(RELEASE_BIN) serve
 
-## test: the suite CI runs (unit, socket and CLI tests, schema and docs checks)
-test: deps venv-test
+## test: the suite CI runs (unit, socket and CLI tests, the Spark mapper, schema and docs checks)
+test: deps venv-test venv-ops
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	LEDE_BIN=$$($(SWIFT) build --show-bin-path)/lede $(VENV_PY) -m pytest -q deploy/spark
 	$(VENV_PY) scripts/validate-docs.py
 
-## lint: API documents and schemas (hadolint and manifest checks join with the deployment work)
-lint: venv-test
+## lint: API documents and schemas, the Dockerfile (hadolint) and the Kubernetes manifests (offline schemas)
+lint: venv-test venv-ops
 	$(VENV_PY) scripts/validate-docs.py
+	.venv/bin/hadolint Dockerfile
+	.venv/bin/kubernetes-validate --strict deploy/kubernetes/configmap.yaml deploy/kubernetes/deployment.yaml \
+		deploy/kubernetes/service.yaml deploy/kubernetes/hpa.yaml deploy/kubernetes/pdb.yaml
 
 ## train: retrain the bundled models from $(SHARED)/data (byte-identical on every run)
 train: build
@@ -66,3 +70,6 @@ clean:
 bench-http: deps
 	@command -v wrk >/dev/null || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); $$SUDO apt-get install -y -qq wrk; }
 	bench/http/run.sh
+
+venv-ops:
+	@scripts/setup-venv.sh scripts/requirements-ops.txt

@@ -1,4 +1,5 @@
 import LedeCore
+import LedeFetch
 import LedeHTTP
 
 /// Every error the API reports, with its status and contract code (docs/api.md#errors).
@@ -72,6 +73,21 @@ public struct APIError: Error, Sendable, Equatable, CustomStringConvertible {
         ]
         if let upstreamStatus { fields.append(("upstream_status", .int(upstreamStatus))) }
         return .object(fields)
+    }
+
+    /// The fetch layer's failures, as the contract names them.
+    public init(_ error: FetchError) {
+        switch error {
+        case .invalidURL(let reason): self.init(.invalidURL, "invalid URL: \(reason)")
+        case .blocked(let host, let address):
+            self.init(.fetchBlocked, "\(host) resolves to \(address), which Lede does not fetch (private, loopback or reserved address)")
+        case .tooLarge(let limit): self.init(.fetchTooLarge, "the page is larger than \(limit) bytes")
+        case .timeout: self.init(.fetchTimeout, "the page did not arrive in time")
+        case .upstreamStatus(let status): self.init(.upstreamStatus, "the page's server answered \(status)", upstreamStatus: status)
+        case .unsupportedContentType(let type): self.init(.unsupportedContentType, "the page is \(type), not HTML or text")
+        case .failed(let reason): self.init(.fetchFailed, "the page could not be fetched: \(reason)")
+        case .tooManyRedirects(let limit): self.init(.fetchFailed, "more than \(limit) redirects")
+        }
     }
 
     /// The whole error body `{"error": {…}}`.

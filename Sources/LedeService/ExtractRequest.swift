@@ -8,6 +8,23 @@ public struct ExtractRequest: Sendable, Equatable {
         case text(String)
         case html(String, url: String?)
         case url(String)
+        /// Page bytes as received (a `text/html` body or a fetched page), decoded by the HTML layer.
+        case page(Page)
+    }
+
+    /// An HTML page as bytes, with what the transport said about it.
+    public struct Page: Sendable, Equatable {
+        public var bytes: [UInt8]
+        public var charset: String?
+        public var url: String?
+        public var finalURL: String?
+
+        public init(bytes: [UInt8], charset: String?, url: String?, finalURL: String?) {
+            self.bytes = bytes
+            self.charset = charset
+            self.url = url
+            self.finalURL = finalURL
+        }
     }
 
     public var input: Input

@@ -1,10 +1,14 @@
 import Foundation
 import LedeCore
+import LedeFetch
+import LedeHTML
 
 /// Request → Result bytes: the one path shared by `POST /v1/extract`, the HTTP batch and `lede batch`, so every
 /// entry point gives byte-identical JSON for the same input.
 public struct ExtractionService: Sendable {
     public let extractor: Extractor
+    /// Fetches `url` inputs; nil where fetching is not wanted (then `url` input is refused).
+    public let fetcher: Fetcher?
 
     /// One finished extraction: the Result bytes and the stage timings (for `Server-Timing` and metrics).
     public struct Output: Sendable {
@@ -12,38 +16,71 @@ public struct ExtractionService: Sendable {
         public let timings: [(stage: String, milliseconds: Double)]
     }
 
-    public init(extractor: Extractor) {
+    public init(extractor: Extractor, fetcher: Fetcher? = nil) {
         self.extractor = extractor
+        self.fetcher = fetcher
     }
 
-    /// Runs one request. HTML and URL input need the fetch/HTML layer, which this build does not have:
-    /// they are refused with `422 unsupported_content_type`.
-    public func run(_ request: ExtractRequest) throws(APIError) -> Output {
-        let text: String
-        switch request.input {
-        case .text(let value): text = value
-        case .html:
-            throw APIError(.unsupportedContentType, "html input needs the HTML extraction layer, which this build does not have; send text")
-        case .url:
-            throw APIError(.unsupportedContentType, "url input needs the fetch and HTML extraction layers, which this build does not have; send text")
-        }
-        let extraction: Extraction
-        do throws(ExtractionError) {
-            extraction = try extractor.extract(text: text, options: request.options)
+    /// Fetches a `url` input and hands back the page as bytes; other inputs pass through. Fetching is
+    /// I/O and runs on the fetcher's own threads; extraction (`run`) is CPU work on the caller's.
+    public func resolve(_ request: ExtractRequest) async throws(APIError) -> ExtractRequest {
+        guard case .url(let url) = request.input else { return request }
+        guard let fetcher else { throw APIError(.invalidRequest, "url input is not enabled here; send text or html") }
+        do throws(FetchError) {
+            let page = try await fetcher.fetch(url)
+            return ExtractRequest(input: .page(.init(bytes: page.body, charset: page.charset, url: url, finalURL: page.finalURL)),
+                                  options: request.options)
         } catch {
             throw APIError(error)
         }
-        return Output(body: ResultRenderer(extraction, options: request.options).bytes(pretty: false), timings: extraction.timings)
+    }
+
+    /// Runs one request whose input is text or HTML (a `url` input must be `resolve`d first).
+    public func run(_ request: ExtractRequest, pretty: Bool = false) throws(APIError) -> Output {
+        var options = request.options
+        let article: ArticleMetadata?
+        switch request.input {
+        case .text:
+            article = nil
+        case .html(let html, let url):
+            article = ArticleExtractor.extract(html: html, url: url)
+        case .page(let page):
+            var metadata = ArticleExtractor.extract(bytes: page.bytes, charset: page.charset, url: page.url)
+            metadata.finalURL = page.finalURL
+            article = metadata
+        case .url:
+            throw APIError(.internal, "a url request reached extraction unresolved")
+        }
+        // The page's own date stands in when the caller gave none; the Result says where it came from.
+        if options.published == nil, let published = article?.published.flatMap(CalendarDate.init(parsing:)) {
+            options.published = published
+            options.publishedSource = .html
+        }
+        let text: String
+        if case .text(let value) = request.input { text = value } else { text = article?.text ?? "" }
+        let extraction: Extraction
+        do throws(ExtractionError) {
+            extraction = try extractor.extract(text: text, options: options)
+        } catch {
+            throw APIError(error)
+        }
+        let body = ResultRenderer(extraction, options: options).bytes(article: article.map(ArticleJSON.json), pretty: pretty)
+        return Output(body: body, timings: extraction.timings)
+    }
+
+    /// `resolve` then `run`: the whole path for one request.
+    public func process(_ request: ExtractRequest, pretty: Bool = false) async throws(APIError) -> Output {
+        try run(await resolve(request), pretty: pretty)
     }
 
     /// One batch item (an already parsed JSON value, or a parse failure) → its Result bytes or its error object.
     /// `requestID` goes into the error's `request_id`.
-    public func runItem(_ parsed: Result<Any, APIError>, requestID: String) -> (line: [UInt8], failed: Bool) {
+    public func runItem(_ parsed: Result<Any, APIError>, requestID: String) async -> (line: [UInt8], failed: Bool) {
         var id: String?
         do throws(APIError) {
             let object = try parsed.get()
             id = ExtractRequest.id(of: object)
-            return (try run(ExtractRequest.decode(object: object)).body, false)
+            return (try await process(ExtractRequest.decode(object: object)).body, false)
         } catch {
             return (Self.failedItem(id: id, error: error, requestID: requestID), true)
         }

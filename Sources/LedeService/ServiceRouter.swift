@@ -31,12 +31,12 @@ public struct ServiceRouter: HTTPHandler {
     let logger: Logger
     let rateLimiter: RateLimiter
 
-    typealias Route = @Sendable (ServiceRouter, HTTPRequest, String) throws(APIError) -> HTTPResponse
+    typealias Route = @Sendable (ServiceRouter, HTTPRequest, String) async throws(APIError) -> HTTPResponse
 
     /// Path → method → handler. HEAD is answered by every GET route (the server drops the body).
     static let routes: [String: [String: Route]] = [
-        "/v1/extract": ["POST": { r, q, id throws(APIError) in try r.extract(q, requestID: id) }],
-        "/v1/extract/batch": ["POST": { r, q, id throws(APIError) in try r.batch(q, requestID: id) }],
+        "/v1/extract": ["POST": { r, q, id async throws(APIError) in try await r.extract(q, requestID: id) }],
+        "/v1/extract/batch": ["POST": { r, q, id async throws(APIError) in try await r.batch(q, requestID: id) }],
         "/healthz": ["GET": { r, _, _ in r.json(#"{"status":"ok"}"#) }],
         "/readyz": ["GET": { r, _, _ in r.readiness() }],
         "/metrics": ["GET": { r, _, _ in
@@ -79,7 +79,7 @@ public struct ServiceRouter: HTTPHandler {
                     throw APIError(.methodNotAllowed, "\(request.method) is not allowed on \(request.path)", allow: allowed)
                 }
                 if request.path.hasPrefix("/v1/") { keyName = try authorize(request) }
-                response = try handler(self, request, requestID)
+                response = try await handler(self, request, requestID)
             }
         } catch {
             response = error.response(requestID: requestID)
@@ -132,6 +132,14 @@ public struct ServiceRouter: HTTPHandler {
         return ((parts.first ?? "").lowercased(), charset)
     }
 
+    /// Options of a raw `text/plain` or `text/html` body come as query parameters.
+    static func queryOptions(_ request: HTTPRequest) throws(APIError) -> ExtractionOptions {
+        try ExtractRequest.options(
+            id: request.queryValue("id"), published: request.queryValue("published"), language: request.queryValue("language"),
+            include: request.queryValue("include").map { $0.split(separator: ",").map(String.init) },
+            offsets: request.queryValue("offsets"), source: "query parameter ")
+    }
+
     func decodeExtractRequest(_ request: HTTPRequest) throws(APIError) -> ExtractRequest {
         let (type, charset) = Self.mediaType(request)
         switch type {
@@ -142,22 +150,21 @@ public struct ServiceRouter: HTTPHandler {
                 throw APIError(.unsupportedMediaType, "text/plain bodies must be UTF-8, not \(charset)")
             }
             guard let text = UTF8Input.decode(request.body) else { throw APIError(.invalidUTF8, "the body is not valid UTF-8") }
-            let options = try ExtractRequest.options(
-                id: request.queryValue("id"), published: request.queryValue("published"), language: request.queryValue("language"),
-                include: request.queryValue("include").map { $0.split(separator: ",").map(String.init) },
-                offsets: request.queryValue("offsets"), source: "query parameter ")
+            let options = try Self.queryOptions(request)
             return ExtractRequest(input: .text(text), options: options)
-        case "text/html":
-            throw APIError(.unsupportedMediaType, "text/html bodies need the HTML extraction layer, which this build does not have; send text/plain or application/json")
+        case "text/html", "application/xhtml+xml":
+            let options = try Self.queryOptions(request)
+            let page = ExtractRequest.Page(bytes: request.body, charset: charset, url: request.queryValue("url"), finalURL: nil)
+            return ExtractRequest(input: .page(page), options: options)
         default:
             throw APIError(.unsupportedMediaType, type.isEmpty
-                ? "a Content-Type is required: application/json or text/plain"
-                : "Content-Type \(type) is not accepted here: send application/json or text/plain")
+                ? "a Content-Type is required: application/json, text/plain or text/html"
+                : "Content-Type \(type) is not accepted here: send application/json, text/plain or text/html")
         }
     }
 
-    func extract(_ request: HTTPRequest, requestID: String) throws(APIError) -> HTTPResponse {
-        let output = try service.run(decodeExtractRequest(request))
+    func extract(_ request: HTTPRequest, requestID: String) async throws(APIError) -> HTTPResponse {
+        let output = try await service.process(decodeExtractRequest(request))
         metrics.extractionFinished(output.timings)
         return HTTPResponse(status: 200, headers: ["Server-Timing": Self.serverTiming(output.timings)], json: output.body)
     }
@@ -169,7 +176,7 @@ public struct ServiceRouter: HTTPHandler {
             .joined(separator: ", ")
     }
 
-    func batch(_ request: HTTPRequest, requestID: String) throws(APIError) -> HTTPResponse {
+    func batch(_ request: HTTPRequest, requestID: String) async throws(APIError) -> HTTPResponse {
         let limit = configuration.limits.maxBatchItems
         switch Self.mediaType(request).type {
         case "application/x-ndjson", "application/jsonl", "application/json-seq":
@@ -177,7 +184,7 @@ public struct ServiceRouter: HTTPHandler {
             guard lines.count <= limit else { throw APIError(.invalidRequest, "the batch has \(lines.count) items; the limit is \(limit)") }
             var body: [UInt8] = []
             for line in lines {
-                body += runItem(ExtractionService.parseLine(line), requestID: requestID)
+                body += await runItem(ExtractionService.parseLine(line), requestID: requestID)
                 body.append(UInt8(ascii: "\n"))
             }
             return HTTPResponse(status: 200, headers: ["Content-Type": "application/x-ndjson"], body: body)
@@ -189,7 +196,7 @@ public struct ServiceRouter: HTTPHandler {
             var body: [UInt8] = [UInt8(ascii: "[")]
             for (index, item) in items.enumerated() {
                 if index > 0 { body.append(UInt8(ascii: ",")) }
-                body += runItem(.success(item), requestID: requestID)
+                body += await runItem(.success(item), requestID: requestID)
             }
             body.append(UInt8(ascii: "]"))
             return HTTPResponse(status: 200, json: body)
@@ -198,8 +205,8 @@ public struct ServiceRouter: HTTPHandler {
         }
     }
 
-    private func runItem(_ parsed: Result<Any, APIError>, requestID: String) -> [UInt8] {
-        service.runItem(parsed, requestID: requestID).line
+    private func runItem(_ parsed: Result<Any, APIError>, requestID: String) async -> [UInt8] {
+        await service.runItem(parsed, requestID: requestID).line
     }
 
     // MARK: - API keys and CORS

@@ -1,5 +1,6 @@
 import Foundation
 import LedeCore
+import LedeFetch
 import LedeHTTP
 import Logging
 
@@ -19,10 +20,18 @@ public final class ServiceServer: Sendable {
         let stateSource = ServerStateSource()
         var access = logger
         access[metadataKey: "component"] = "access"
-        router = ServiceRouter(service: ExtractionService(extractor: extractor), configuration: configuration,
+        let service = ExtractionService(extractor: extractor, fetcher: Fetcher(configuration: Self.fetchConfiguration(configuration.fetch)))
+        router = ServiceRouter(service: service, configuration: configuration,
                                metrics: metrics, stateSource: stateSource, logger: access)
         server = HTTPServer(configuration: Self.httpConfiguration(configuration, observer: metrics, logger: logger), handler: router)
         stateSource.attach(server)
+    }
+
+    /// The fetcher settings for the `fetch` section.
+    public static func fetchConfiguration(_ f: Configuration.Fetch) -> FetchConfiguration {
+        FetchConfiguration(connectTimeout: .milliseconds(f.connectTimeoutMs), totalTimeout: .milliseconds(f.timeoutMs),
+                           maxBodyBytes: f.maxBytes, maxRedirects: f.maxRedirects, userAgent: f.userAgent,
+                           allowHosts: Set(f.allowHosts))
     }
 
     /// The server settings for a service configuration.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LedeCore
+import LedeFetch
 import LedeService
 
 struct BatchCommand: ParsableCommand {
@@ -25,7 +26,7 @@ struct BatchCommand: ParsableCommand {
             for file in files.isEmpty ? ["-"] : files {
                 lines += ExtractionService.ndjsonLines(try Self.readBytes(file))
             }
-            let service = ExtractionService(extractor: try CommandOptions.extractor(models: models))
+            let service = ExtractionService(extractor: try CommandOptions.extractor(models: models), fetcher: Fetcher())
             BatchRun(service: service, lines: lines, jobs: jobs).run()
         }
     }
@@ -100,7 +101,10 @@ final class BatchRun: @unchecked Sendable {
                 return next
             }
             guard let index else { return }
-            var line = service.runItem(ExtractionService.parseLine(lines[index]), requestID: "line-\(index + 1)").line
+            let request = lines[index]
+            var line = blockingAwait { [service] in
+                await service.runItem(ExtractionService.parseLine(request), requestID: "line-\(index + 1)").line
+            }
             line.append(UInt8(ascii: "\n"))
             lock.withLock {
                 pending[index] = line
@@ -113,4 +117,23 @@ final class BatchRun: @unchecked Sendable {
             }
         }
     }
+}
+
+/// Runs async work from a plain worker thread and waits for it. Batch workers are dedicated threads,
+/// not the cooperative pool, so blocking them is safe; the work itself runs on the pool.
+func blockingAwait<T: Sendable>(_ body: @escaping @Sendable () async -> T) -> T {
+    let box = AwaitBox<T>()
+    let done = DispatchSemaphore(value: 0)
+    Task {
+        box.value = await body()
+        done.signal()
+    }
+    done.wait()
+    return box.value!
+}
+
+/// The result slot of `blockingAwait`.
+private final class AwaitBox<T>: @unchecked Sendable {
+    // @unchecked Sendable: written once before the semaphore's `signal`, read once after its `wait`.
+    var value: T?
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LedeCore
+import LedeService
 
 /// Every failure the CLI reports, with its sysexits code (the contract's exit codes), mapped here only.
 enum CLIError: Error, CustomStringConvertible {
@@ -28,6 +29,17 @@ enum CLIError: Error, CustomStringConvertible {
 
     init(_ error: ExtractionError) {
         self = .badInput(error.description)
+    }
+
+    /// The service's errors as the CLI reports them: fetch failures exit 69, bad input 65, bad URLs 64.
+    init(_ error: APIError) {
+        switch error.code {
+        case .invalidURL: self = .usage(error.message)
+        case .fetchBlocked, .fetchTooLarge, .unsupportedContentType, .upstreamStatus, .fetchFailed, .fetchTimeout:
+            self = .fetchFailed(error.message)
+        case .internal: self = .internalError(error.message)
+        default: self = .badInput(error.message)
+        }
     }
 
     /// Prints `lede: message` on stderr (one line) and exits with the code.

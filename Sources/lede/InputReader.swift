@@ -4,6 +4,13 @@ import LedeCore
 /// Reads the text a command works on from a file or standard input, strictly as UTF-8.
 enum InputReader {
     static func read(_ path: String?) throws(CLIError) -> String {
+        let bytes = try readBytes(path)
+        guard let text = UTF8Input.decode(bytes) else { throw .badInput("\(path ?? "stdin"): not valid UTF-8") }
+        return text
+    }
+
+    /// The raw bytes (HTML input decodes its own charset).
+    static func readBytes(_ path: String?) throws(CLIError) -> [UInt8] {
         let bytes: Data
         if path == nil || path == "-" {
             bytes = FileHandle.standardInput.readDataToEndOfFile()
@@ -18,7 +25,6 @@ enum InputReader {
         } else {
             bytes = Data()
         }
-        guard let text = UTF8Input.decode(bytes) else { throw .badInput("\(path ?? "stdin"): not valid UTF-8") }
-        return text
+        return [UInt8](bytes)
     }
 }

@@ -7,6 +7,6 @@ struct Lede: AsyncParsableCommand {
         commandName: "lede",
         abstract: "Extract entities, quotes, events and times from news articles.",
         version: "1.0.0",
-        subcommands: [ExtractCommand.self, BatchCommand.self, ServeCommand.self, TrainCommand.self, VersionCommand.self]
+        subcommands: [ExtractCommand.self, FetchCommand.self, BatchCommand.self, ServeCommand.self, HealthcheckCommand.self, TrainCommand.self, VersionCommand.self]
     )
 }

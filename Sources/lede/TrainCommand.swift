@@ -8,9 +8,9 @@ struct TrainCommand: ParsableCommand {
         abstract: "Train a model from the shared datasets (deterministic: same data, same bytes)."
     )
 
-    enum ModelKind: String, ExpressibleByArgument, CaseIterable { case sentences }
+    enum ModelKind: String, ExpressibleByArgument, CaseIterable { case sentences, pos }
 
-    @Argument(help: "Which model: sentences.")
+    @Argument(help: "Which model: sentences or pos (part-of-speech tags and lemmas).")
     var model: ModelKind
 
     @Option(help: "Training file (CoNLL-U).")
@@ -25,12 +25,23 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Article ground truth ({id: {articleBody}} JSON): orthographic counts for the sentence model.")
     var articles: String = "../shared/data/articles/aeb/ground-truth.json"
 
-    @Option(help: "Where to write the model.")
-    var out: String = "Sources/LedeCore/Resources/models/sentences.lmdl"
+    @Option(help: "Where to write the model (default: Sources/LedeCore/Resources/models/<model>.lmdl).")
+    var out: String?
+
+    @Flag(help: "pos only: score the model at --out on --dev (gold tokens) and print JSON instead of training.")
+    var evaluate = false
 
     func run() {
+        let out = self.out ?? "Sources/LedeCore/Resources/models/\(model.rawValue).lmdl"
+        let log = { (line: String) in FileHandle.standardError.write(Data("\(line)\n".utf8)) }
+        switch model {
+        case .sentences: trainSentences(out: out, log: log)
+        case .pos: evaluate ? evaluatePOS(model: out) : trainPOS(out: out, log: log)
+        }
+    }
+
+    private func trainSentences(out: String, log: @escaping (String) -> Void) {
         runReportingErrors {
-            let log = { (line: String) in FileHandle.standardError.write(Data("\(line)\n".utf8)) }
             let trainDocs = CoNLLU.parse(try InputReader.read(train))
             let devDocs = CoNLLU.parse(try InputReader.read(dev))
             log("read \(trainDocs.count) training and \(devDocs.count) dev documents")
@@ -51,5 +62,45 @@ struct TrainCommand: ParsableCommand {
             }
             log("wrote \(out): \(bytes.count) bytes, sha256 \(SHA256.hex(bytes))")
         }
+    }
+
+    private func trainPOS(out: String, log: @escaping (String) -> Void) {
+        runReportingErrors {
+            let start = Date()
+            let trainSentences = TaggerTrainer.sentences(CoNLLU.parse(try InputReader.read(train)))
+            let devSentences = TaggerTrainer.sentences(CoNLLU.parse(try InputReader.read(dev)))
+            let model = try TaggerTrainer().train(trainSentences, dev: devSentences, progress: log)
+            try write(ModelFile.encode(model), to: out, log: log)
+            log(String(format: "trained in %.1f s", Date().timeIntervalSince(start)))
+        }
+    }
+
+    private func evaluatePOS(model path: String) {
+        runReportingErrors {
+            let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+            let tagger = try PartOfSpeechTagger(model: ModelFile.decode(bytes, file: path, expectedName: PartOfSpeechTagger.modelName))
+            let sentences = TaggerTrainer.sentences(CoNLLU.parse(try InputReader.read(dev)))
+            let start = Date()
+            let score = TaggerTrainer.score(tagger, sentences)
+            let seconds = Date().timeIntervalSince(start)
+            let gold = TaggerTrainer.lemmaScore(tagger.lemmatizer, sentences)
+            var confusions: [String: Int] = [:]
+            for s in sentences {
+                for (i, t) in tagger.tag(s.forms).enumerated() where t.upos != s.upos[i] { confusions["\(s.upos[i])→\(t.upos)", default: 0] += 1 }
+            }
+            let top = confusions.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(12)
+            FileHandle.standardError.write(Data(("UPOS confusions (gold→predicted): " + top.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + "\n").utf8))
+            print(String(format: "{\"words\": %d, \"upos\": %.5f, \"xpos\": %.5f, \"lemma\": %.5f, \"lemma_gold_tags\": %.5f, \"seconds\": %.3f, \"model_bytes\": %d}",
+                         score.words, score.uposAccuracy, score.xposAccuracy, score.lemmaAccuracy, gold, seconds, bytes.count))
+        }
+    }
+
+    private func write(_ bytes: [UInt8], to out: String, log: (String) -> Void) throws {
+        do {
+            try Data(bytes).write(to: URL(fileURLWithPath: out))
+        } catch {
+            throw CLIError.unreadable("\(out): cannot write (\(error.localizedDescription))")
+        }
+        log("wrote \(out): \(bytes.count) bytes, sha256 \(SHA256.hex(bytes))")
     }
 }

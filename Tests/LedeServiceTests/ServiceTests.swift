@@ -90,7 +90,6 @@ struct ServiceHTTPTests {
         (#"{"text":"Hi.","published":"yesterday"}"#, "invalid_request"),
         (#"["text"]"#, "invalid_request"),
         (#"{"text":"   "}"#, "invalid_request"),
-        (#"{"url":"https://example.com/"}"#, "unsupported_content_type"),
     ])
     func badRequestsAreJSONErrors(body: String, code: String) throws {
         let response = try live.postJSON("/v1/extract", body, extraHeaders: [("X-Request-ID", "req-\(code)")])

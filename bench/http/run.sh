@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Lede's HTTP server vs a Hummingbird 2 baseline (bench/baselines/hummingbird), side by side in one run,
+# Lede's HTTP server vs a Hummingbird 2 baseline (bench/baselines/hummingbird-baseline), side by side in one run,
 # loopback only, with wrk: GET /healthz at 64 and 256 connections, POST /v1/extract (2 KB JSON) at 64.
 # Each cell is the median of RUNS runs of DURATION seconds. Prints a markdown table.
 #   bench/http/run.sh            (make bench-http)
@@ -13,8 +13,8 @@ mkdir -p bench/out
 
 command -v wrk >/dev/null || { echo "wrk missing: apt-get install wrk" >&2; exit 1; }
 swift build -c release --product lede >/dev/null
-swift build -c release --package-path bench/baselines/hummingbird >/dev/null
-HB_BIN="$(swift build -c release --package-path bench/baselines/hummingbird --show-bin-path)/HummingbirdBaseline"
+swift build -c release --package-path bench/baselines/hummingbird-baseline >/dev/null
+HB_BIN="$(swift build -c release --package-path bench/baselines/hummingbird-baseline --show-bin-path)/HummingbirdBaseline"
 
 # A ~2 KB request: the first paragraphs of the example article.
 python3 - <<'PY'

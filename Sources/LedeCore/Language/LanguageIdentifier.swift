@@ -32,7 +32,8 @@ public struct LanguageIdentifier: Stage {
         if script != .latin { return script.language(kana: scripts[.kana] ?? 0 > 0) }
         // Ties go to the alphabetically first code so the answer never depends on dictionary order.
         let best = votes.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.first
-        if let best, best.value >= 2 || (best.value >= 1 && words < Self.minWordsForVerdict) { return best.key }
+        // One function word proves nothing ("Putin met Trump": Dutch "met"); two do.
+        if let best, best.value >= 2 { return best.key }
         return words < Self.minWordsForVerdict ? defaultLanguage : nil
     }
 }

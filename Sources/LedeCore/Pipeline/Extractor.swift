@@ -16,10 +16,12 @@ public struct Extractor: Sendable {
     public init(store: ModelStore = ModelStore(), defaultLanguage: String = "en", maxTextLength: Int = 2_000_000) throws {
         var store = store
         let sentences = try store.load(SentenceSplitter.modelName)
+        let pos = try PartOfSpeechTagger(model: store.load(PartOfSpeechTagger.modelName))
         self.pipeline = Pipeline(stages: [
             try Cleaner(),
             Segmenter(splitter: SentenceSplitter(model: sentences)),
             LanguageIdentifier(defaultLanguage: defaultLanguage),
+            Tagger(tagger: pos),
         ])
         self.models = store.descriptors
         self.maxTextLength = maxTextLength

@@ -1,12 +1,11 @@
-import Foundation
-
 /// Decides after which tokens a sentence ends, with an averaged-perceptron classifier trained on
 /// UD English-EWT (`lede train sentences`).
 ///
 /// Every token is a candidate, not only `.!?`: web and news text has headlines, list items and
 /// quotes that end sentences without a period. A paragraph end always ends a sentence.
 /// Decoding is greedy left to right; "tokens since the last boundary" is a feature, so the model
-/// learns that very short sentences are rare.
+/// learns that very short sentences are rare. The model file also carries a word lexicon
+/// (`OrthographyLexicon`): how each word is capitalised mid-sentence and its usual word class.
 public struct SentenceSplitter: Sendable {
     public static let modelName = "sentences"
     let model: LinearModel
@@ -39,7 +38,9 @@ public struct SentenceSplitter: Sendable {
             scores[0] = 0
             scores[1] = 0
             model.accumulate(buffer, into: &scores)
-            ends[i] = scores[1] - scores[0] > threshold
+            // News never ends a sentence on a comma or semicolon; web text does only in e-mail
+            // sign-offs ("Thanks, ‖ Renee"), which Lede is not for.
+            ends[i] = !p.tokens[i].isSoftPunctuation && scores[1] - scores[0] > threshold
             state.leave(boundary: ends[i])
         }
         ends[count - 1] = true
@@ -52,33 +53,17 @@ public struct SentenceSplitter: Sendable {
         let spaceAfter: [Bool]
         /// Orthographic codes (see `OrthographyLexicon`).
         let ortho: [UInt8]
-        /// Tokens from each token to the next sentence-final punctuation (or the paragraph end), capped.
-        let toFinal: [UInt8]
-        /// Tokens since the last sentence-final punctuation before each token (or the paragraph start), capped.
-        let sinceFinal: [UInt8]
-
         /// Word classes (see `OrthographyLexicon.wordClass`), 0 when unknown.
         let classes: [UInt8]
+        /// The first token that is sentence-final punctuation (`count` when there is none).
+        let firstFinal: Int
 
         init(_ tokens: [TokenFeatures], spaceAfter: [Bool], ortho: [UInt8], classes: [UInt8]) {
             self.tokens = tokens
             self.classes = classes
             self.spaceAfter = spaceAfter
             self.ortho = ortho
-            var toFinal = [UInt8](repeating: 0, count: tokens.count)
-            var next = tokens.count
-            for i in stride(from: tokens.count - 1, through: 0, by: -1) {
-                toFinal[i] = UInt8(min(next - i, 255))
-                if tokens[i].isFinal { next = i }
-            }
-            var sinceFinal = [UInt8](repeating: 0, count: tokens.count)
-            var last = -1
-            for i in tokens.indices {
-                sinceFinal[i] = UInt8(min(i - last, 255))
-                if tokens[i].isFinal { last = i }
-            }
-            self.toFinal = toFinal
-            self.sinceFinal = sinceFinal
+            firstFinal = tokens.firstIndex(where: \.isFinal) ?? tokens.count
         }
     }
 
@@ -164,33 +149,24 @@ public struct SentenceSplitter: Sendable {
         add(30, FeatureHash.combine(nextOrtho, nextCase))
         add(31, FeatureHash.combine(nextOrtho / 5, FeatureHash.combine(nextCase, cur.shape)))
         add(32, FeatureHash.combine(curOrtho / 5, FeatureHash.combine(curCase, nextCase)))
-        // Distance to sentence-final punctuation: a long run without any hints at a missing period.
-        let toFinal = UInt64(bucket(Int(p.toFinal[i]))), sinceFinal = UInt64(bucket(Int(p.sinceFinal[i])))
-        if !Self.experiment("SEG_NOCLASS") {
-            let cc = UInt64(p.classes[i]), nc = UInt64(i + 1 < t.count ? p.classes[i + 1] : 99)
-            let pc = UInt64(i > 0 ? p.classes[i - 1] : 99), nnc = UInt64(i + 2 < t.count ? p.classes[i + 2] : 99)
-            add(40, FeatureHash.combine(cc, nc))
-            add(41, FeatureHash.combine(FeatureHash.combine(cc, nc), FeatureHash.combine(cur.shape, nextShape)))
-            add(42, FeatureHash.combine(FeatureHash.combine(pc, cc), nc))
-            add(43, FeatureHash.combine(FeatureHash.combine(cc, nc), nnc))
-            add(44, FeatureHash.combine(cur.lower, nc))
-            add(45, FeatureHash.combine(cc, nextLower))
-        }
-        if Self.experiment("SEG_TITLE") {
-            let next2Case = UInt64(next2?.caseClass ?? 9)
-            let firstSentence: UInt64 = p.sinceFinal[i] > i ? 1 : 0  // no final punctuation yet in the paragraph
-            add(50, FeatureHash.combine(FeatureHash.combine(UInt64(bucket(i)), firstSentence),
-                                        FeatureHash.combine(FeatureHash.combine(curCase, nextCase), nextOrtho / 5)))
-            add(51, FeatureHash.combine(FeatureHash.combine(titleRun ? 1 : 0, UInt64(bucket(sinceBoundary))),
-                                        FeatureHash.combine(FeatureHash.combine(curCase, nextCase), next2Case)))
-        }
-        if Self.experiment("SEG_DIST") { add(33, FeatureHash.combine(toFinal, FeatureHash.combine(sinceFinal, nextCase)))
-        add(34, FeatureHash.combine(toFinal, FeatureHash.combine(cur.shape, nextShape)))
-        add(35, FeatureHash.combine(sinceFinal, FeatureHash.combine(UInt64(bucket(sinceBoundary)), nextOrtho / 5))) }
+        // Word classes (the most frequent Penn tag class of each word): "the" or "of" cannot end a
+        // sentence, a pronoun often starts one.
+        let cc = UInt64(p.classes[i]), nc = UInt64(i + 1 < t.count ? p.classes[i + 1] : 99)
+        let pc = UInt64(i > 0 ? p.classes[i - 1] : 99), nnc = UInt64(i + 2 < t.count ? p.classes[i + 2] : 99)
+        add(40, FeatureHash.combine(cc, nc))
+        add(41, FeatureHash.combine(FeatureHash.combine(cc, nc), FeatureHash.combine(cur.shape, nextShape)))
+        add(42, FeatureHash.combine(FeatureHash.combine(pc, cc), nc))
+        add(43, FeatureHash.combine(FeatureHash.combine(cc, nc), nnc))
+        add(44, FeatureHash.combine(cur.lower, nc))
+        add(45, FeatureHash.combine(cc, nextLower))
+        // Titles and headings without final punctuation, above all at the start of a document.
+        let next2Case = UInt64(next2?.caseClass ?? 9)
+        let noFinalYet: UInt64 = i <= p.firstFinal ? 1 : 0
+        add(50, FeatureHash.combine(FeatureHash.combine(UInt64(bucket(i)), noFinalYet),
+                                    FeatureHash.combine(FeatureHash.combine(curCase, nextCase), nextOrtho / 5)))
+        add(51, FeatureHash.combine(FeatureHash.combine(titleRun ? 1 : 0, UInt64(bucket(sinceBoundary))),
+                                    FeatureHash.combine(FeatureHash.combine(curCase, nextCase), next2Case)))
     }
-
-    static let experiments = Set(ProcessInfo.processInfo.environment.keys.filter { $0.hasPrefix("SEG_") })
-    static func experiment(_ name: String) -> Bool { experiments.contains(name) }
 
     static func bucket(_ n: Int) -> Int {
         switch n {

@@ -44,6 +44,8 @@ public struct SentenceTrainer {
 
     /// The most training passes; how many are used is chosen on held-out training documents.
     public var iterations = 20
+    /// How many perceptrons (differently shuffled) are averaged into the model: less variance.
+    public var bagging = 4
     public var seed: UInt64 = 20_250_623
     public init() {}
 
@@ -106,11 +108,9 @@ public struct SentenceTrainer {
             }
             ownTags.append(tags)
         }
-        let env = ProcessInfo.processInfo.environment
-        if env["SEG_NOORTHO"] != nil { lexicon = OrthographyLexicon() }
         for k in train.indices {
-            train[k].ortho = Self.codes(train[k].features, lexicon, excluding: env["SEG_NOJACK"] != nil ? nil : own[k])
-            train[k].classes = Self.classes(train[k].features, lexicon, excluding: env["SEG_NOJACK"] != nil ? nil : ownTags[k])
+            train[k].ortho = Self.codes(train[k].features, lexicon, excluding: own[k])
+            train[k].classes = Self.classes(train[k].features, lexicon, excluding: ownTags[k])
         }
         let dev = dev.map { example in
             var example = example
@@ -119,48 +119,18 @@ public struct SentenceTrainer {
             return example
         }
 
-        if env["SEG_CV"] != nil {
-            // Experiment: 5-fold cross-validation, pooled sentence F1 per pass and threshold.
-            let thresholds: [Float] = [-6, -3, 0, 3]
-            var tp = [[Int]](repeating: [Int](repeating: 0, count: thresholds.count), count: iterations + 1)
-            var pred = tp, gold = tp
-            for fold in 0..<5 {
-                let test = train.indices.filter { $0 % 5 == fold }.map { train[$0] }
-                let fit = train.indices.filter { $0 % 5 != fold }.map { train[$0] }
-                _ = perceptron(fit, iterations: iterations, progress: { iteration, model in
-                    guard iteration % 2 == 0 || iteration < 6 else { return }
-                    for (k, th) in thresholds.enumerated() {
-                        let c = Self.counts(SentenceSplitter(model: model, threshold: th), test)
-                        tp[iteration][k] += c.0; pred[iteration][k] += c.1; gold[iteration][k] += c.2
-                    }
-                })
-            }
-            for it in 1...iterations where gold[it][0] > 0 {
-                let f = thresholds.indices.map { k -> String in
-                    let p = Double(tp[it][k]) / Double(pred[it][k]), r = Double(tp[it][k]) / Double(gold[it][k])
-                    return String(format: "%.4f", 2 * p * r / (p + r))
-                }
-                progress("CV pass \(it): " + f.joined(separator: " "))
-            }
-        }
         let heldOut = train.indices.filter { $0 % 5 == 4 }.map { train[$0] }
         let fitted = train.indices.filter { $0 % 5 != 4 }.map { train[$0] }
         var best: (iterations: Int, threshold: Float, f1: Double) = (1, 0, -1)
         _ = perceptron(fitted, iterations: iterations, progress: { iteration, model in
             var bestHere: (threshold: Float, f1: Double) = (0, -1)
-            var curve: [String] = []
             for step in -40...20 {
                 let threshold = Float(step) / 2
-                let sc = Self.score(SentenceSplitter(model: model, threshold: threshold), heldOut, storedOrthography: false)
-                if step % 4 == 0 { curve.append(String(format: "%.0f:%.3f/%.3f", threshold, sc.precision, sc.recall)) }
-                if sc.f1 > bestHere.f1 { bestHere = (threshold, sc.f1) }
+                let f1 = Self.score(SentenceSplitter(model: model, threshold: threshold), heldOut, storedOrthography: false).f1
+                if f1 > bestHere.f1 { bestHere = (threshold, f1) }
             }
-            if ProcessInfo.processInfo.environment["SEG_CURVE"] != nil { progress(curve.joined(separator: " ")) }
             progress(String(format: "calibration pass %d: held-out sentence F1 %.4f at threshold %.1f", iteration, bestHere.f1, bestHere.threshold))
             if bestHere.f1 > best.f1 { best = (iteration, bestHere.threshold, bestHere.f1) }
-            if iteration == iterations, let path = ProcessInfo.processInfo.environment["SEG_DUMP"] {
-                Self.dumpErrors(SentenceSplitter(model: model, threshold: bestHere.threshold), heldOut, to: path)
-            }
         })
         progress(String(format: "chose %d passes, threshold %.1f (held-out sentence F1 %.4f)", best.iterations, best.threshold, best.f1))
 
@@ -169,7 +139,7 @@ public struct SentenceTrainer {
             progress("iteration \(iteration)  dev sentence \(Self.score(snapshot, dev, storedOrthography: false))")
         })
         var metadata = ["trained_on": "UD English-EWT train", "iterations": String(best.iterations), "seed": String(seed),
-                        "threshold": String(format: "%.1f", best.threshold),
+                        "bagging": String(bagging), "threshold": String(format: "%.1f", best.threshold),
                         "orthography": "UD English-EWT train, CoNLL-2003 train, AEB article bodies"]
         let unscored = Self.withOrthography(final, lexicon, metadata: metadata)
         metadata["dev_sentence_f1"] = String(format: "%.4f", Self.score(SentenceSplitter(model: unscored), dev).f1)
@@ -209,7 +179,6 @@ public struct SentenceTrainer {
         var perceptron = AveragedPerceptron(classes: ["0", "1"])
         var order: [Int]
         var rng: SeededGenerator
-        var passes = 0
         var buffer: [UInt64] = []
 
         init(count: Int, seed: UInt64) {
@@ -217,8 +186,7 @@ public struct SentenceTrainer {
             rng = SeededGenerator(seed: seed)
         }
 
-        mutating func pass(_ examples: [Example], explore: Int?) {
-            passes += 1
+        mutating func pass(_ examples: [Example]) {
             SentenceTrainer.shuffle(&order, &rng)
             for index in order {
                 let example = examples[index]
@@ -228,13 +196,8 @@ public struct SentenceTrainer {
                     state.enter(example.features[i])
                     SentenceSplitter.extract(paragraph, at: i, state, into: &buffer)
                     let truth = example.ends[i] ? 1 : 0
-                    let guess = perceptron.predict(buffer)
-                    perceptron.update(features: buffer, truth: truth, guess: guess)
-                    if let explore, passes > explore {
-                        state.leave(boundary: guess == 1)
-                    } else {
-                        state.leave(boundary: example.ends[i])
-                    }
+                    perceptron.update(features: buffer, truth: truth, guess: perceptron.predict(buffer))
+                    state.leave(boundary: example.ends[i])
                 }
             }
         }
@@ -243,13 +206,10 @@ public struct SentenceTrainer {
     /// `bagging` perceptrons with different shuffles, trained in lockstep; after each pass,
     /// `progress` gets the mean of their averaged weights.
     private func perceptron(_ examples: [Example], iterations: Int, progress: (Int, LinearModel) -> Void) -> LinearModel {
-        let env = ProcessInfo.processInfo.environment
-        let explore = env["SEG_EXPLORE"].flatMap(Int.init)
-        let bagging = env["SEG_BAG"].flatMap(Int.init) ?? 1
         var runs = (0..<bagging).map { Run(count: examples.count, seed: seed &+ UInt64($0)) }
         var model = LinearModel(name: SentenceSplitter.modelName, classes: ["0", "1"], metadata: [:], features: [], weights: [])
         for iteration in 1...iterations {
-            for k in runs.indices { runs[k].pass(examples, explore: explore) }
+            for k in runs.indices { runs[k].pass(examples) }
             model = Self.mean(runs.map { $0.perceptron.averaged(name: SentenceSplitter.modelName, metadata: [:]) })
             progress(iteration, model)
         }
@@ -292,40 +252,6 @@ public struct SentenceTrainer {
         }
         let p = Double(tp) / Double(max(predicted, 1)), r = Double(tp) / Double(max(gold, 1))
         return Score(precision: p, recall: r, f1: p + r == 0 ? 0 : 2 * p * r / (p + r))
-    }
-
-    static func dumpErrors(_ splitter: SentenceSplitter, _ examples: [Example], to path: String) {
-        var lines: [String] = []
-        for example in examples {
-            let ends = splitter.boundaries(example.paragraph)
-            let n = example.features.count
-            for i in 0..<n where ends[i] != example.ends[i] {
-                func word(_ j: Int) -> String {
-                    let sp = example.tokenSpans[j]
-                    return "\(sp.start)-\(sp.end)"
-                }
-                let lo = max(0, i - 8), hi = min(n - 1, i + 5)
-                lines.append("\(example.ends[i] ? "FN" : "FP") \(lo) \(i) \(hi) \(example.tokenSpans[lo].start) \(example.tokenSpans[i].end) \(example.tokenSpans[hi].end) o=\(example.ortho[i]),\(i + 1 < n ? example.ortho[i + 1] : 0)")
-            }
-            lines.append("DOC")
-        }
-        try? lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
-    }
-
-    static func counts(_ splitter: SentenceSplitter, _ examples: [Example]) -> (Int, Int, Int) {
-        var tp = 0, predicted = 0, gold = 0
-        for example in examples {
-            let ends = splitter.boundaries(example.paragraph)
-            var start = 0
-            for (i, isEnd) in ends.enumerated() where isEnd {
-                let span = TextSpan(start: example.tokenSpans[start].start, end: example.tokenSpans[i].end)
-                if example.gold.contains(span) { tp += 1 }
-                predicted += 1
-                start = i + 1
-            }
-            gold += example.gold.count
-        }
-        return (tp, predicted, gold)
     }
 
     /// Fisher–Yates with our own generator: the standard library's shuffle may change between releases.

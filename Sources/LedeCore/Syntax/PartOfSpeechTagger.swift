@@ -1,0 +1,110 @@
+/// A greedy left-to-right part-of-speech tagger: an averaged-perceptron `LinearModel` over
+/// `TaggerFeatures`, whose classes are joint UD tags `UPOS|XPOS` (e.g. `AUX|VBZ`, `VERB|VBZ`), so
+/// both tag sets come from one decision and UPOS never depends on a lossy Penn→UD mapping.
+///
+/// Frequent unambiguous words (the tag dictionary, learnt from the treebank and stored in the
+/// model's metadata) skip the model, as in Honnibal's tagger. Lemmas come from `Lemmatizer`, whose
+/// exception lexicon is stored in the same model file.
+public struct PartOfSpeechTagger: Sendable {
+    public static let modelName = "pos"
+
+    /// One tagged word.
+    public struct Tagged: Equatable, Sendable {
+        public var upos: String
+        public var xpos: String
+        public var lemma: String
+    }
+
+    let model: LinearModel
+    let upos: [String]
+    let xpos: [String]
+    let tagDictionary: [UInt64: Int]
+    let ambiguity: AmbiguityLexicon
+    /// 1 or 2 tagging passes (metadata `passes`).
+    let passes: Int
+    public let lemmatizer: Lemmatizer
+
+    /// - Throws: `ModelError.malformedHeader` when the classes are not `UPOS|XPOS` pairs.
+    public init(model: LinearModel) throws(ModelError) {
+        var dictionary: [UInt64: Int] = [:]
+        let classIndex = Dictionary(model.classes.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        for fields in MetadataTable.rows(model.metadata[Self.tagDictionaryKey] ?? "") {
+            guard fields.count == 2, let c = classIndex[fields[1]] else { throw .malformedHeader(Self.modelName) }
+            dictionary[FeatureHash.scalars(fields[0].unicodeScalars)] = c
+        }
+        let lemmatizer = Lemmatizer(exceptions: Lemmatizer.parseExceptions(model.metadata[Self.lemmaKey] ?? ""))
+        try self.init(model: model, tagDictionary: dictionary,
+                      ambiguity: AmbiguityLexicon(model.metadata[Self.ambiguityKey] ?? "", classIndex: classIndex),
+                      lemmatizer: lemmatizer, passes: model.metadata["passes"].flatMap(Int.init) ?? 1)
+    }
+
+    init(model: LinearModel, tagDictionary: [UInt64: Int], ambiguity: AmbiguityLexicon,
+         lemmatizer: Lemmatizer, passes: Int) throws(ModelError) {
+        var upos: [String] = [], xpos: [String] = []
+        for name in model.classes {
+            let parts = name.split(separator: "|", maxSplits: 1)
+            guard parts.count == 2 else { throw .malformedHeader(Self.modelName) }
+            upos.append(String(parts[0]))
+            xpos.append(String(parts[1]))
+        }
+        self.model = model
+        self.upos = upos
+        self.xpos = xpos
+        self.tagDictionary = tagDictionary
+        self.ambiguity = ambiguity
+        self.passes = passes
+        self.lemmatizer = lemmatizer
+    }
+
+    static let tagDictionaryKey = "tag_dictionary"
+    static let lemmaKey = "lemma_exceptions"
+    static let ambiguityKey = "ambiguity_classes"
+
+    /// Class indices of one sentence's words (`words` as built by `TaggerWord.padded`): a first
+    /// left-to-right pass, then, when the model has one, a second pass that also sees the first
+    /// pass's classes of the next two words.
+    func classes(_ words: [TaggerWord]) -> [Int] {
+        let first = pass(words, firstPass: nil)
+        return passes == 2 ? pass(words, firstPass: first) : first
+    }
+
+    func pass(_ words: [TaggerWord], firstPass: [Int]?) -> [Int] {
+        let n = model.classes.count
+        var result: [Int] = []
+        result.reserveCapacity(words.count - 4)
+        var scores = [Float](repeating: 0, count: n)
+        var features: [UInt64] = []
+        features.reserveCapacity(TaggerFeatures.capacity)
+        var p1 = -1, p2 = -2
+        words.withUnsafeBufferPointer { w in
+            for i in 2..<(w.count - 2) {
+                let c: Int
+                if let known = tagDictionary[w[i].word] {
+                    c = known
+                } else {
+                    let next = firstPass.map { f in
+                        (i - 1 < f.count ? f[i - 1] : TaggerFeatures.end, i < f.count ? f[i] : TaggerFeatures.end)
+                    }
+                    TaggerFeatures.extract(w, at: i, previous: p1, p2, next: next, into: &features)
+                    for k in 0..<n { scores[k] = 0 }
+                    model.accumulate(features, into: &scores)
+                    c = LinearModel.argmax(scores)
+                }
+                result.append(c)
+                p2 = p1
+                p1 = c
+            }
+        }
+        return result
+    }
+
+    /// Tags one sentence given its words' analysis forms.
+    public func tag(_ forms: [String]) -> [Tagged] {
+        guard !forms.isEmpty else { return [] }
+        var words = TaggerWord.padded(forms)
+        ambiguity.annotate(&words)
+        return zip(forms, classes(words)).map { form, c in
+            Tagged(upos: upos[c], xpos: xpos[c], lemma: lemmatizer.lemma(form, xpos: xpos[c]))
+        }
+    }
+}
