@@ -8,7 +8,7 @@ SHARED       ?= ../shared
 APT_PACKAGES := libcurl4-openssl-dev libxml2-dev zlib1g-dev python3-venv
 export LEDE_COMMIT ?= $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
 
-.PHONY: all deps venv-test venv-bench venv-ops build serve test lint train bench bench-segmentation bench-http clean
+.PHONY: all deps venv-test venv-bench venv-ops build serve test lint train bench bench-segmentation bench-http clean bench-articles bench-quotes
 
 all: build
 
@@ -73,3 +73,11 @@ bench-http: deps
 
 venv-ops:
 	@scripts/setup-venv.sh scripts/requirements-ops.txt
+
+## bench-quotes: quote P/R/F1 + speaker accuracy on PolNeAR dev beside textacy's anchor predictions, quotes-stage articles/s
+bench-quotes: build
+	SHARED=$(SHARED) python3 bench/quotes/run.py --lede $(RELEASE_BIN)
+
+## bench-articles: article-body F1/P/R and ms/page on ../shared/data/articles beside trafilatura
+bench-articles: venv-bench
+	$(VENV_PY) bench/articles/run.py --shared $(SHARED)
