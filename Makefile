@@ -8,7 +8,7 @@ SHARED       ?= ../shared
 APT_PACKAGES := libcurl4-openssl-dev libxml2-dev zlib1g-dev python3-venv
 export LEDE_COMMIT ?= $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
 
-.PHONY: all deps venv-test venv-bench venv-ops build serve test lint train bench bench-segmentation bench-http clean bench-articles bench-quotes
+.PHONY: all deps venv-test venv-bench venv-ops build serve test lint train bench bench-segmentation bench-http clean bench-articles bench-quotes bench-time bench-syntax
 
 all: build
 
@@ -53,7 +53,13 @@ lint: venv-test venv-ops
 train: build
 	$(RELEASE_BIN) train sentences --train $(SHARED)/data/ud/en_ewt/en_ewt-ud-train.conllu \
 		--dev $(SHARED)/data/ud/en_ewt/en_ewt-ud-dev.conllu --out Sources/LedeCore/Resources/models/sentences.lmdl
+	$(RELEASE_BIN) train pos --train $(SHARED)/data/ud/en_ewt/en_ewt-ud-train.conllu \
+		--dev $(SHARED)/data/ud/en_ewt/en_ewt-ud-dev.conllu --out Sources/LedeCore/Resources/models/pos.lmdl
 	$(SWIFT) build -c release --product lede
+
+## bench-syntax: UPOS/XPOS/lemma accuracy on UD EWT dev beside spaCy, tagger tokens/s
+bench-syntax: build venv-bench
+	$(VENV_PY) bench/syntax/eval_pos.py --lede $(RELEASE_BIN) --shared $(SHARED)
 
 ## bench: clean + segment throughput, and sentence F1 beside spaCy (installs spaCy into .venv)
 bench: build venv-bench
@@ -81,3 +87,7 @@ bench-quotes: build
 ## bench-articles: article-body F1/P/R and ms/page on ../shared/data/articles beside trafilatura
 bench-articles: venv-bench
 	$(VENV_PY) bench/articles/run.py --shared $(SHARED)
+
+## bench-time: TIMEX3 F1 and value F1 on a held-out fifth of TimeBank beside dateparser
+bench-time: build venv-bench
+	$(VENV_PY) bench/time/run.py --split test

@@ -8,7 +8,7 @@ struct TrainCommand: ParsableCommand {
         abstract: "Train a model from the shared datasets (deterministic: same data, same bytes)."
     )
 
-    enum ModelKind: String, ExpressibleByArgument, CaseIterable { case sentences, pos }
+    enum ModelKind: String, ExpressibleByArgument, CaseIterable { case sentences, pos, ner }
 
     @Argument(help: "Which model: sentences or pos (part-of-speech tags and lemmas).")
     var model: ModelKind
@@ -21,6 +21,9 @@ struct TrainCommand: ParsableCommand {
 
     @Option(help: "CoNLL-2003 training file: orthographic counts for the sentence model.")
     var conll: String = "../shared/data/ner/conll2003/train.txt"
+
+    @Option(help: "ner only: CoNLL-2003 dev file (model selection; scored by --evaluate).")
+    var conllDev: String = "../shared/data/ner/conll2003/dev.txt"
 
     @Option(help: "Article ground truth ({id: {articleBody}} JSON): orthographic counts for the sentence model.")
     var articles: String = "../shared/data/articles/aeb/ground-truth.json"
@@ -37,6 +40,7 @@ struct TrainCommand: ParsableCommand {
         switch model {
         case .sentences: trainSentences(out: out, log: log)
         case .pos: evaluate ? evaluatePOS(model: out) : trainPOS(out: out, log: log)
+        case .ner: evaluate ? NERCommandSupport.evaluate(model: out, dev: conllDev) : NERCommandSupport.train(train: conll, dev: conllDev, out: out, log: log)
         }
     }
 

@@ -68,6 +68,14 @@ import Testing
         #expect(Self.document.tokens.allSatisfy { $0.pos != nil && $0.tag != nil && $0.lemma != nil })
     }
 
+    @Test func guillemets_arePunctuation() {
+        let doc = Fixtures.extract("« We will not give up, » the minister said on Monday.")
+        let marks = doc.tokens.filter { ["«", "»"].contains(doc.text($0.span)) }
+        #expect(marks.count == 2)
+        #expect(marks.allSatisfy { $0.pos == "PUNCT" })
+        #expect(doc.tokens.first { doc.text($0.span) == "said" }?.pos == "VERB")
+    }
+
     @Test func otherLanguages_areNotTagged() {
         let doc = Fixtures.extract("Der Bundestag hat am Donnerstag das Gesetz beschlossen, und die Regierung ist dafür.")
         #expect(doc.language == "de")

@@ -10,7 +10,7 @@ One run measures:
   3. tagger speed: the "syntax" stage time from `lede extract --include timings` on a large text (one core);
   4. spaCy en_core_web_sm on the same gold tokens (`Doc(nlp.vocab, words=…)`, then the pipeline components).
 
-    .venv/bin/python bench/syntax/eval_pos.py --lede .build-pos/release/lede [--shared ../shared] [--runs 3]
+    .venv/bin/python bench/syntax/eval_pos.py --lede .build/release/lede [--shared ../shared] [--runs 3]
 """
 import argparse
 import json
@@ -165,7 +165,7 @@ def spacy_accuracy(docs):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--lede", default=".build-pos/release/lede")
+    ap.add_argument("--lede", default=".build/release/lede")
     ap.add_argument("--shared", default="../shared")
     ap.add_argument("--model", default="Sources/LedeCore/Resources/models/pos.lmdl")
     ap.add_argument("--runs", type=int, default=3)

@@ -14,6 +14,12 @@ public struct Document: Sendable {
     /// ISO 639-1 code, or nil when the kept text gives no evidence.
     public var language: String?
     public var warnings: [Warning] = []
+    /// Named entities with their mentions, set by the entities stage (English only).
+    public var entities: [Entity] = []
+    /// Temporal expressions, in text order; filled by the time stage.
+    public var times: [TimeExpression] = []
+    /// Quotations with their speakers, ordered by start; filled by the quotes stage.
+    public var quotes: [Quote] = []
 
     public init(text: String, published: CalendarDate? = nil) {
         self.source = SourceText(text)

@@ -17,11 +17,16 @@ public struct Extractor: Sendable {
         var store = store
         let sentences = try store.load(SentenceSplitter.modelName)
         let pos = try PartOfSpeechTagger(model: store.load(PartOfSpeechTagger.modelName))
+        let gazetteer = try Gazetteer.bundled()
+        let ner = NamedEntityTagger(model: try store.load(NamedEntityTagger.modelName), gazetteer: gazetteer)
         self.pipeline = Pipeline(stages: [
             try Cleaner(),
             Segmenter(splitter: SentenceSplitter(model: sentences)),
             LanguageIdentifier(defaultLanguage: defaultLanguage),
             Tagger(tagger: pos),
+            EntityRecognizer(tagger: ner, gazetteer: gazetteer),
+            TimeExpressions(),
+            QuoteFinder(),
         ])
         self.models = store.descriptors
         self.maxTextLength = maxTextLength

@@ -23,10 +23,10 @@ public struct ResultRenderer {
         result.append(("offsets", .string(options.offsets.rawValue)))
         result.append(("document", documentJSON(document)))
         if let article { result.append(("article", article)) }
-        result.append(("entities", .array([])))
-        result.append(("quotes", .array([])))
+        result.append(("entities", .array(document.entities.map(entityJSON))))
+        result.append(("quotes", .array(document.quotes.enumerated().map { quoteJSON($1, index: $0) })))
         result.append(("events", .array([])))
-        result.append(("times", .array([])))
+        result.append(("times", .array(document.times.enumerated().map { timeJSON($1, id: $0 + 1, in: document) })))
         if options.include.contains(.eventMentions) { result.append(("event_mentions", .array([]))) }
         result.append(("warnings", .array(document.warnings.map { w in
             .object([("code", .string(w.code)), ("message", .string(w.message))])
@@ -41,8 +41,39 @@ public struct ResultRenderer {
         JSONWriter.bytes(json(article: article), pretty: pretty)
     }
 
+    private func entityJSON(_ e: Entity) -> JSONValue {
+        .object([
+            ("id", .string(e.id)), ("name", .string(e.name)), ("type", .string(e.type)),
+            ("subtype", .optional(e.subtype)), ("country", .optional(e.country)),
+            ("aliases", .array(e.aliases.map { .string($0) })), ("titles", .array(e.titles.map { .string($0) })),
+            ("salience", .double(e.salience)),
+            ("mentions", .array(e.mentions.map { m in
+                .object(span(m.span) + [("text", .string(m.text)), ("sentence", .int(m.sentence)), ("kind", .string(m.kind.rawValue))])
+            })),
+        ])
+    }
+
     private func span(_ s: TextSpan) -> [(String, JSONValue)] {
         [("start", .int(map(s.start))), ("end", .int(map(s.end)))]
+    }
+
+    private func quoteJSON(_ quote: Quote, index: Int) -> JSONValue {
+        func mention(_ m: Quote.Mention?) -> JSONValue {
+            guard let m else { return .null }
+            return .object([("entity", .optional(m.entity)), ("text", .string(extraction.document.text(m.span)))] + span(m.span))
+        }
+        return .object([
+            ("id", .string("q\(index + 1)")),
+            ("type", .string(quote.kind.rawValue)),
+            ("text", .string(extraction.document.text(quote.span))),
+        ] + span(quote.span) + [
+            ("segments", .array(quote.segments.map { .object(span($0)) })),
+            ("speaker", mention(quote.speaker)),
+            ("addressee", mention(quote.addressee)),
+            ("cue", quote.cue.map { .object([("text", .string(extraction.document.text($0)))] + span($0)) } ?? .null),
+            ("confidence", .double((quote.confidence * 100).rounded() / 100)),
+            ("method", .optional(quote.speaker == nil ? nil : quote.method?.rawValue)),
+        ])
     }
 
     private func documentJSON(_ document: Document) -> JSONValue {
@@ -65,6 +96,18 @@ public struct ResultRenderer {
         var fields = span(removed.span) + [("reason", .string(removed.reason.rawValue))]
         if let first = removed.duplicateOf { fields.append(("duplicate_of", .object(span(first)))) }
         return .object(fields)
+    }
+
+    private func timeJSON(_ time: TimeExpression, id: Int, in document: Document) -> JSONValue {
+        let anchor: String? = switch time.anchor {
+        case .published: "published"
+        case .time(let index): "t\(index + 1)"
+        case nil: nil
+        }
+        return .object([("id", .string("t\(id)")), ("text", .string(document.text(time.span)))] + span(time.span) + [
+            ("type", .string(time.type.rawValue)), ("value", .string(time.value)), ("mod", .optional(time.mod?.rawValue)),
+            ("anchor", .optional(anchor)), ("resolved", .bool(time.resolved)),
+        ])
     }
 
     private func tokenJSON(_ token: Token) -> JSONValue {

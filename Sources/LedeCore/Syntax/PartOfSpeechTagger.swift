@@ -98,10 +98,19 @@ public struct PartOfSpeechTagger: Sendable {
         return result
     }
 
+    /// Quotation marks the treebank never shows, as the ones it does (« » ‹ › are quotes, not words).
+    static func analysisForm(_ form: String) -> String {
+        switch form {
+        case "«", "»", "„": return "\""
+        case "‹", "›": return "'"
+        default: return form
+        }
+    }
+
     /// Tags one sentence given its words' analysis forms.
     public func tag(_ forms: [String]) -> [Tagged] {
         guard !forms.isEmpty else { return [] }
-        var words = TaggerWord.padded(forms)
+        var words = TaggerWord.padded(forms.map(Self.analysisForm))
         ambiguity.annotate(&words)
         return zip(forms, classes(words)).map { form, c in
             Tagged(upos: upos[c], xpos: xpos[c], lemma: lemmatizer.lemma(form, xpos: xpos[c]))

@@ -113,9 +113,12 @@ public struct TaggerTrainer {
             }
         }
         let ambiguity = AmbiguityLexicon(counts: allCounts)
-        let ambiguityLines = allCounts.keys.sorted().compactMap { word -> String? in
-            word.contains("\t") || word.contains("\n") ? nil : AmbiguityLexicon.line(word, allCounts[word]!, classes: kept)
+        func lines(_ counts: [String: [Int: Int]]) -> [String] {
+            counts.keys.sorted().compactMap { word -> String? in
+                word.unicodeScalars.contains { $0 == "\t" || $0 == "\n" } ? nil : AmbiguityLexicon.line(word, counts[word]!, classes: kept)
+            }
         }
+        let ambiguityLines = lines(allCounts)
         progress("ambiguity classes: \(ambiguityLines.count) words")
         let examples = train.enumerated().map { k, s in
             var words = TaggerWord.padded(s.forms)

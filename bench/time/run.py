@@ -1,0 +1,111 @@
+#!/usr/bin/env python3
+"""TIMEX3 benchmark of Lede's time stage on TimeBank, beside dateparser, on the same documents.
+
+Split (fixed, by sorted file name): every 5th .tml (index % 5 == 4) is the held-out TEST part, the
+other four fifths are DEV, the only part looked at while writing rules. Report TEST numbers.
+
+    .venv/bin/python bench/time/run.py [--split test|dev|all] [--lede .build/release/lede] [--no-dateparser]
+
+Lede runs once per document through `lede batch` with `published` = the DCT date; its `times`
+(scalar offsets = Python str indices) become the scorer's prediction format. dateparser's
+`search_dates` runs with RELATIVE_BASE = DCT; each found substring is located in the text (left to
+right) and given type DATE and the found day as value. Scoring: ../shared/tools/timeml_score.py
+(TempEval-3 strict/relaxed span F1, value F1). Events are not predicted (empty lists).
+"""
+import argparse
+import datetime
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.normpath(os.path.join(HERE, "..", ".."))
+SHARED = os.path.normpath(os.path.join(REPO, "..", "shared"))
+GOLD = os.path.join(SHARED, "data", "timeml", "timebank")
+SCORER = os.path.join(SHARED, "tools", "timeml_score.py")
+
+
+def split_names(split):
+    names = sorted(f[:-4] for f in os.listdir(GOLD) if f.endswith(".tml"))
+    if split == "all":
+        return names
+    return [n for i, n in enumerate(names) if (i % 5 == 4) == (split == "test")]
+
+
+def lede_predictions(docs, lede, out):
+    requests = "".join(json.dumps({"id": d["name"], "text": d["text"], "published": d["published"][:10]}) + "\n" for d in docs)
+    run = subprocess.run([lede, "batch", "-", "--jobs", "2"], input=requests.encode(), capture_output=True, check=True)
+    for line, doc in zip(run.stdout.decode().splitlines(), docs):
+        result = json.loads(line)
+        assert result.get("id") == doc["name"], (result.get("id"), doc["name"])
+        timexes = [{"start": t["start"], "end": t["end"], "type": t["type"], "value": t["value"]} for t in result.get("times", [])]
+        write(out, doc["name"], timexes)
+
+
+def dateparser_predictions(docs, out):
+    from dateparser.search import search_dates
+    for doc in docs:
+        base = datetime.datetime.fromisoformat(doc["published"][:10])
+        found = search_dates(doc["text"], languages=["en"], settings={"RELATIVE_BASE": base}) or []
+        timexes, cursor = [], 0
+        for substring, when in found:
+            start = doc["text"].find(substring, cursor)
+            if start < 0:
+                continue
+            cursor = start + len(substring)
+            timexes.append({"start": start, "end": cursor, "type": "DATE", "value": when.date().isoformat()})
+        write(out, doc["name"], timexes)
+
+
+def write(out, name, timexes):
+    with open(os.path.join(out, name + ".json"), "w") as f:
+        json.dump({"timexes": timexes, "events": []}, f)
+
+
+def score(gold, pred):
+    run = subprocess.run([sys.executable, SCORER, "score", gold, pred, "--json"], capture_output=True, check=True)
+    return json.loads(run.stdout)["timex"]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--split", choices=["test", "dev", "all"], default="test")
+    parser.add_argument("--lede", default=os.path.join(REPO, ".build", "release", "lede"))
+    parser.add_argument("--no-dateparser", action="store_true")
+    parser.add_argument("--keep", help="write predictions under this folder instead of a temporary one")
+    args = parser.parse_args()
+
+    work = args.keep or tempfile.mkdtemp(prefix="lede-time-")
+    names = split_names(args.split)
+    gold, inputs = os.path.join(work, "gold"), os.path.join(work, "input")
+    os.makedirs(gold, exist_ok=True)
+    for n in names:
+        link = os.path.join(gold, n + ".tml")
+        if not os.path.exists(link):
+            os.symlink(os.path.join(GOLD, n + ".tml"), link)
+    subprocess.run([sys.executable, SCORER, "text", gold, inputs], capture_output=True, check=True)
+    docs = []
+    for n in names:
+        with open(os.path.join(inputs, n + ".json")) as f:
+            d = json.load(f)
+        docs.append({"name": n, "text": d["text"], "published": d["published"]})
+
+    systems = [("Lede time stage", lambda out: lede_predictions(docs, args.lede, out))]
+    if not args.no_dateparser:
+        systems.append(("dateparser 1.5 search_dates", lambda out: dateparser_predictions(docs, out)))
+    print(f"TimeBank {args.split} split: {len(docs)} documents (every 5th file by name is test)\n")
+    print("| system | gold | pred | strict P | strict R | strict F1 | relaxed F1 | type acc | value F1 |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for label, predict in systems:
+        out = os.path.join(work, "pred-" + label.split()[0].lower())
+        os.makedirs(out, exist_ok=True)
+        predict(out)
+        t = score(gold, out)
+        print(f"| {label} | {t['gold']} | {t['pred']} | {t['strict']['P']:.3f} | {t['strict']['R']:.3f} | {t['strict']['F1']:.3f} "
+              f"| {t['relaxed']['F1']:.3f} | {t['type']['accuracy']:.3f} | {t['value']['F1']:.3f} |")
+
+
+if __name__ == "__main__":
+    main()
