@@ -11,7 +11,12 @@ enum NERCommandSupport {
             let trainDocs = NERTrainer.parse(try InputReader.read(train))
             let devDocs = NERTrainer.parse(try InputReader.read(dev))
             log("read \(trainDocs.count) training and \(devDocs.count) dev documents")
-            let model = NERTrainer().train(trainDocs, dev: devDocs, gazetteer: gazetteer, progress: log)
+            var trainer = NERTrainer()
+            let env = ProcessInfo.processInfo.environment
+            if let b = env["LEDE_NER_BAGGING"].flatMap(Int.init) { trainer.bagging = b }
+            if let p = env["LEDE_NER_POS"] { trainer.partOfSpeech = p == "1" }
+            if let n = env["LEDE_NER_ITERATIONS"].flatMap(Int.init) { trainer.iterations = n }
+            let model = trainer.train(trainDocs, dev: devDocs, gazetteer: gazetteer, progress: log)
             let bytes = ModelFile.encode(model)
             do {
                 try Data(bytes).write(to: URL(fileURLWithPath: out))
@@ -32,7 +37,7 @@ enum NERCommandSupport {
             let loadSeconds = Date().timeIntervalSince(loadStart)
             let docs = NERTrainer.parse(try InputReader.read(dev))
             let start = Date()
-            let predicted = docs.map { tagger.tag(document: $0.map(\.words)) }
+            let predicted = docs.map { tagger.tag(document: $0.map(\.words), tags: $0.map(\.pos)) }
             let seconds = Date().timeIntervalSince(start)
             var lines: [String] = []
             var tokens = 0

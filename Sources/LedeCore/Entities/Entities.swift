@@ -75,7 +75,7 @@ public struct EntityRecognizer: Stage {
         let sentences = document.sentences.filter { !$0.tokens.isEmpty }
         guard !sentences.isEmpty else { return [] }
         let words = sentences.map { tokens[$0.tokens].map(\.norm) }
-        let labels = tagger.tag(document: words)
+        let labels = tagger.tag(document: words, tags: sentences.map { tokens[$0.tokens].map { $0.tag ?? "" } })
         var raws: [Raw] = []
         var covered = [Bool](repeating: false, count: tokens.count)
         for (s, sentence) in sentences.enumerated() {

@@ -9,6 +9,8 @@ public struct NERTrainer {
         public var labels: [Int]
         /// Gold IOB1 tags as read.
         public var gold: [String]
+        /// The file's part-of-speech column (automatic Penn Treebank tags in CoNLL-2003).
+        public var pos: [String] = []
     }
     public typealias Document = [Sentence]
 
@@ -21,16 +23,20 @@ public struct NERTrainer {
     public var seed: UInt64 = 20_250_623
     /// Averaged weights below this are dropped (keeps the model under 50 MB).
     public var pruneBelow: Float = 0.004
+    /// Perceptrons trained on differently shuffled data, averaged into the model (less variance).
+    public var bagging = 4
+    /// Read the part-of-speech column (at inference: the tagger's Penn Treebank tags).
+    public var partOfSpeech = true
     public init() {}
 
     /// Parses CoNLL-2003 text into documents (split at `-DOCSTART-`).
     public static func parse(_ content: String) -> [Document] {
         var documents: [Document] = []
         var document: Document = []
-        var words: [String] = [], tags: [String] = []
+        var words: [String] = [], tags: [String] = [], pos: [String] = []
         func finishSentence() {
-            if !words.isEmpty { document.append(Sentence(words: words, labels: bilou(tags), gold: tags)) }
-            words = []; tags = []
+            if !words.isEmpty { document.append(Sentence(words: words, labels: bilou(tags), gold: tags, pos: pos)) }
+            words = []; tags = []; pos = []
         }
         func finishDocument() {
             finishSentence()
@@ -43,6 +49,7 @@ public struct NERTrainer {
             if cols[0] == "-DOCSTART-" { finishDocument(); continue }
             words.append(String(cols[0]))
             tags.append(String(cols[cols.count - 1]))
+            pos.append(cols.count >= 4 ? String(cols[1]) : "")
         }
         finishDocument()
         return documents
@@ -82,7 +89,7 @@ public struct NERTrainer {
     public static func score(_ tagger: NamedEntityTagger, _ documents: [Document]) -> Score {
         var tp = 0, predicted = 0, gold = 0
         for document in documents {
-            let labels = tagger.tag(document: document.map(\.words))
+            let labels = tagger.tag(document: document.map(\.words), tags: document.map(\.pos))
             for (sentence, predictedLabels) in zip(document, labels) {
                 let g = Set(spans(sentence.gold).map { "\($0.0.lowerBound):\($0.0.upperBound):\($0.1)" })
                 let p = Set(NamedEntityTagger.mentions(predictedLabels).map { "\($0.tokens.lowerBound):\($0.tokens.upperBound):\($0.type)" })
@@ -96,32 +103,39 @@ public struct NERTrainer {
     /// Trains for up to `iterations` passes and returns the averaged model of the pass with the best dev F1.
     public func train(_ train: [Document], dev: [Document], gazetteer: Gazetteer, progress: (String) -> Void) -> LinearModel {
         let classes = NamedEntityTagger.classes
-        var perceptron = AveragedPerceptron(classes: classes)
-        let prepared = train.map { doc in doc.map { NERFeatures.Sentence($0.words, gazetteer: gazetteer) } }
-        var order = Array(train.indices)
-        var rng = SeededGenerator(seed: seed)
+        let prepared = train.map { doc in doc.map { NERFeatures.Sentence($0.words, gazetteer: gazetteer, tags: partOfSpeech ? $0.pos : nil) } }
+        var runs = (0..<bagging).map { k in
+            (perceptron: AveragedPerceptron(classes: classes), order: Array(train.indices), rng: SeededGenerator(seed: seed &+ UInt64(k)))
+        }
         var buffer: [UInt64] = []
         var best: (model: LinearModel?, iteration: Int, score: Score) = (nil, 0, Score(precision: 0, recall: 0, f1: -1))
+        let flag = ["pos": partOfSpeech ? "1" : "0"]
         for iteration in 1...iterations {
-            SentenceTrainer.shuffle(&order, &rng)
             var errors = 0, total = 0
-            for d in order {
-                var history = NERFeatures.History(document: train[d].map(\.words))
-                for (sentence, gold) in zip(prepared[d], train[d]) {
-                    var labels = [Int](repeating: 0, count: gold.words.count)
-                    for i in 0..<gold.words.count {
-                        NERFeatures.extract(sentence, i, labels, history, into: &buffer)
-                        let scores = perceptron.scores(buffer)
-                        let guess = NERFeatures.bestValid(scores, previous: i > 0 ? labels[i - 1] : 0)
-                        perceptron.update(features: buffer, truth: gold.labels[i], guess: guess)
-                        if guess != gold.labels[i] { errors += 1 }
-                        total += 1
-                        labels[i] = guess
+            for r in runs.indices {
+                var order = runs[r].order, rng = runs[r].rng
+                SentenceTrainer.shuffle(&order, &rng)
+                runs[r].order = order
+                runs[r].rng = rng
+                for d in runs[r].order {
+                    var history = NERFeatures.History(document: train[d].map(\.words))
+                    for (sentence, gold) in zip(prepared[d], train[d]) {
+                        var labels = [Int](repeating: 0, count: gold.words.count)
+                        for i in 0..<gold.words.count {
+                            NERFeatures.extract(sentence, i, labels, history, into: &buffer)
+                            let scores = runs[r].perceptron.scores(buffer)
+                            let guess = NERFeatures.bestValid(scores, previous: i > 0 ? labels[i - 1] : 0)
+                            runs[r].perceptron.update(features: buffer, truth: gold.labels[i], guess: guess)
+                            if guess != gold.labels[i] { errors += 1 }
+                            total += 1
+                            labels[i] = guess
+                        }
+                        history.record(sentence, labels)
                     }
-                    history.record(sentence, labels)
                 }
             }
-            let model = perceptron.averaged(name: NamedEntityTagger.modelName, metadata: [:], pruneBelow: pruneBelow)
+            let model = SentenceTrainer.mean(runs.map { $0.perceptron.averaged(name: NamedEntityTagger.modelName, metadata: flag, pruneBelow: pruneBelow) },
+                                             metadata: flag)
             let score = Self.score(NamedEntityTagger(model: model, gazetteer: gazetteer), dev)
             progress(String(format: "iteration %d: train token error %.4f, dev %@, %d features", iteration,
                             Double(errors) / Double(max(total, 1)), score.description, model.features.count))
@@ -132,7 +146,7 @@ public struct NERTrainer {
         let metadata = ["trained_on": "CoNLL-2003 English train (eng.train)", "selected_on": "CoNLL-2003 English dev (eng.testa)",
                         "iterations": String(best.iteration), "seed": String(seed), "prune_below": String(pruneBelow),
                         "dev_f1": String(format: "%.4f", best.score.f1), "labels": "BILOU",
-                        "gazetteer": "lexicons/gazetteer.tsv"]
+                        "gazetteer": "lexicons/gazetteer.tsv", "bagging": String(bagging), "pos": partOfSpeech ? "1" : "0"]
         return LinearModel(name: model.name, classes: model.classes, metadata: metadata, features: model.features, weights: model.weights)
     }
 }

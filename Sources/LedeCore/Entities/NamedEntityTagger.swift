@@ -11,6 +11,8 @@ public struct NamedEntityTagger: Sendable {
 
     let model: LinearModel
     let gazetteer: Gazetteer
+    /// Whether the model reads Penn Treebank part-of-speech tags (metadata "pos" = "1").
+    public var usesPartOfSpeech: Bool { model.metadata["pos"] == "1" }
 
     public init(model: LinearModel, gazetteer: Gazetteer) {
         precondition(model.classes == Self.classes, "not a BILOU NER model")
@@ -25,13 +27,15 @@ public struct NamedEntityTagger: Sendable {
     }
 
     /// Tags a document given as sentences of words; returns BILOU labels per word.
-    public func tag(document sentences: [[String]]) -> [[String]] {
+    /// - Parameter tags: Penn Treebank tags per word (used when the model was trained with them).
+    public func tag(document sentences: [[String]], tags: [[String]]? = nil) -> [[String]] {
         var history = NERFeatures.History(document: sentences)
         var buffer: [UInt64] = []
         buffer.reserveCapacity(64)
         var scores = [Float](repeating: 0, count: Self.classes.count)
-        return sentences.map { words in
-            let sentence = NERFeatures.Sentence(words, gazetteer: gazetteer)
+        let usePOS = usesPartOfSpeech
+        return sentences.enumerated().map { k, words in
+            let sentence = NERFeatures.Sentence(words, gazetteer: gazetteer, tags: usePOS ? tags?[k] : nil)
             var labels = [Int](repeating: 0, count: words.count)
             for i in 0..<words.count {
                 NERFeatures.extract(sentence, i, labels, history, into: &buffer)
@@ -78,13 +82,16 @@ enum NERFeatures {
         var prefixes: (UInt64, UInt64, UInt64, UInt64), suffixes: (UInt64, UInt64, UInt64, UInt64)
         var capitalised: Bool
         var gazetteer: UInt64
+        var pos: UInt64 = 0
     }
 
     struct Sentence {
         var words: [Word]
         var allCaps: Bool
 
-        init(_ forms: [String], gazetteer: Gazetteer) {
+        var hasPOS = false
+
+        init(_ forms: [String], gazetteer: Gazetteer, tags: [String]? = nil) {
             var letters = 0, upper = 0
             words = forms.map { form in
                 let lower = form.lowercased()
@@ -115,6 +122,10 @@ enum NERFeatures {
                 return Word(word: FeatureHash.string(form), lower: FeatureHash.string(lower), shape: shape, short: short,
                             prefixes: (pre[0], pre[1], pre[2], pre[3]), suffixes: (suf[0], suf[1], suf[2], suf[3]),
                             capitalised: capitalised, gazetteer: 0)
+            }
+            if let tags, tags.count == forms.count {
+                hasPOS = true
+                for (i, t) in tags.enumerated() { words[i].pos = FeatureHash.string(t) }
             }
             allCaps = letters >= 8 && upper * 10 >= letters * 9
             for m in gazetteer.matches(forms) {
@@ -201,7 +212,8 @@ enum NERFeatures {
         if w.capitalised || s.allCaps {
             out.append(f(29, history.majority(w.lower)))
         }
-        if w.capitalised && i > 0 { out.append(f(37, history.lowercase.contains(w.lower) ? 1 : 2)) }
+        out.append(f(45, FeatureHash.combine(p1?.word ?? none, w.word)))
+        out.append(f(46, FeatureHash.combine(w.word, n1?.word ?? none)))
         out.append(f(30, FeatureHash.combine(p1?.lower ?? none, w.lower)))
         out.append(f(31, FeatureHash.combine(w.lower, n1?.lower ?? none)))
         out.append(f(32, FeatureHash.combine(p1?.short ?? none, FeatureHash.combine(w.short, n1?.short ?? none))))
@@ -209,6 +221,13 @@ enum NERFeatures {
         out.append(f(34, FeatureHash.combine(n1?.word ?? none, w.short)))
         out.append(f(35, FeatureHash.combine(l1, FeatureHash.combine(p1?.lower ?? none, w.short))))
         out.append(f(36, FeatureHash.combine(w.suffixes.2, n1?.short ?? none)))
+        if s.hasPOS {
+            out.append(f(40, w.pos))
+            out.append(f(41, FeatureHash.combine(p1?.pos ?? none, w.pos)))
+            out.append(f(42, FeatureHash.combine(w.pos, n1?.pos ?? none)))
+            out.append(f(43, FeatureHash.combine(w.pos, w.short)))
+            out.append(f(44, FeatureHash.combine(l1, w.pos)))
+        }
     }
 
     /// Is `next` allowed after `previous` in BILOU?

@@ -320,6 +320,11 @@ struct QuoteScanner {
 
     // MARK: Attribution
 
+    func isFiniteVerb(_ t: Int) -> Bool {
+        guard let tag = document.tokens[t].tag else { return false }
+        return tag == "VBD" || tag == "VBZ" || tag == "VBP" || tag == "MD"
+    }
+
     struct Attribution {
         var speaker: TextSpan
         var cue: TextSpan?
@@ -361,6 +366,11 @@ struct QuoteScanner {
     func subject(_ toks: [Int], cue c: Int, lowerBound: Int, hops: Int = 1) -> ArraySlice<Int> {
         var j = c - 1
         while j >= lowerBound, QuoteLexicon.skipBeforeCue.contains(norm(toks[j])) || (norm(toks[j]).hasSuffix("ly") && !isCapitalized(toks[j])) { j -= 1 }
+        // Coordination: "Ms. Sherry smiled and said" → the subject of the first verb.
+        if j >= lowerBound, norm(toks[j]) == "and", hops > 0,
+           let v = (max(lowerBound, j - 12)..<j).last(where: { isFiniteVerb(toks[$0]) }) {
+            return subject(toks, cue: v, lowerBound: lowerBound, hops: hops - 1)
+        }
         // Appositive: "A spokesman for the Kremlin, Dmitry Peskov, told"
         if j >= lowerBound, norm(toks[j]) == "," { j -= 1 }
         let end = j + 1
@@ -387,7 +397,7 @@ struct QuoteScanner {
         if valid { return slice }
         // "Trump, who also campaigned in the state, tweeted", "Smith, delivering Cross’ speech, asked":
         // hop over the clause between commas to the subject before it.
-        if hops > 0, let q = (lowerBound..<max(lowerBound, c - 1)).last(where: { norm(toks[$0]) == "," }), c - q <= 14 {
+        if hops > 0, let q = (lowerBound..<max(lowerBound, c - 1)).last(where: { norm(toks[$0]) == "," }), c - q <= 24 {
             return subject(toks, cue: q + 1, lowerBound: lowerBound, hops: hops - 1)
         }
         return []
@@ -416,7 +426,7 @@ struct QuoteScanner {
             }
         }
         var j = k
-        while j < toks.count, j - k <= 14 {
+        while j < toks.count, j - k <= 30 {
             let w = norm(toks[j])
             if [".", ";", "!", "?"].contains(w) { break }
             if j > k, isCue(toks[j]) {
@@ -466,11 +476,29 @@ struct QuoteScanner {
                     let (m, conf) = method(for: subj)
                     return Attribution(speaker: sp, cue: document.tokens[toks[c]].span, addressee: addressee(toks, cue: c), method: m, confidence: conf - 0.03)
                 }
+                if c == 0 || isPunct(toks[c - 1]) {
+                    // Inverted: 'Said Dorothy Poynter, who grew up with Ali, “…”'
+                    let np = nounPhrase(toks, from: c + 1)
+                    if let f = np.first, isCapitalized(f), let sp = span(np) {
+                        let (m, conf) = method(for: np)
+                        return Attribution(speaker: sp, cue: document.tokens[toks[c]].span, addressee: nil, method: m, confidence: conf - 0.05)
+                    }
+                }
             }
             c -= 1
         }
         if let a = accordingTo(toks, from: 0) { return a }
-        if let c = clauseCue, let a = leadingSubject(toks, upTo: c, cue: toks[c]) { return a }
+        if let c = clauseCue {
+            // "he sounded a rare note, saying, “…”": the subject of the last finite verb before it.
+            if let v = (0..<c).last(where: { isFiniteVerb(toks[$0]) }) {
+                let subj = subject(toks, cue: v, lowerBound: 0)
+                if let sp = span(subj) {
+                    let (m, conf) = method(for: subj)
+                    return Attribution(speaker: sp, cue: document.tokens[toks[c]].span, addressee: nil, method: m, confidence: conf - 0.1)
+                }
+            }
+            if let a = leadingSubject(toks, upTo: c, cue: toks[c]) { return a }
+        }
         return nil
     }
 
@@ -639,7 +667,7 @@ enum QuoteLexicon {
     static let npStarts: Set<String> = ["the", "a", "an", "one", "another", "his", "her", "their", "its", "our", "both", "two",
                                         "three", "several", "many", "some", "officials", "experts", "critics", "supporters",
                                         "aides", "analysts", "sources", "people", "mr.", "mrs.", "ms.", "dr."]
-    static let leadingJunk: Set<String> = ["on", "in", "at", "during", "last", "this", "earlier", "later", "then", "but", "and",
+    static let leadingJunk: Set<String> = ["on", "in", "at", "during", "last", "this", "earlier", "later", "then", "but", "and", "after", "before", "while", "when", "if", "as",
                                            "so", "yet", "still", "however", "meanwhile", "instead", "now"]
     static let timeWords: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
                                          "yesterday", "tonight", "week", "month", "year", "morning", "evening", "afternoon",
