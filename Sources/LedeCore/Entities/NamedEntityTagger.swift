@@ -29,23 +29,30 @@ public struct NamedEntityTagger: Sendable {
     /// Tags a document given as sentences of words; returns BILOU labels per word.
     /// - Parameter tags: Penn Treebank tags per word (used when the model was trained with them).
     public func tag(document sentences: [[String]], tags: [[String]]? = nil) -> [[String]] {
-        var history = NERFeatures.History(document: sentences)
+        var history = NERFeatures.History()
         var buffer: [UInt64] = []
         buffer.reserveCapacity(64)
         var scores = [Float](repeating: 0, count: Self.classes.count)
         let usePOS = usesPartOfSpeech
-        return sentences.enumerated().map { k, words in
-            let sentence = NERFeatures.Sentence(words, gazetteer: gazetteer, tags: usePOS ? tags?[k] : nil)
-            var labels = [Int](repeating: 0, count: words.count)
-            for i in 0..<words.count {
-                NERFeatures.extract(sentence, i, labels, history, into: &buffer)
-                for c in scores.indices { scores[c] = 0 }
-                model.accumulate(buffer, into: &scores)
-                labels[i] = NERFeatures.bestValid(scores, previous: i > 0 ? labels[i - 1] : 0)
-            }
-            history.record(sentence, labels)
-            return labels.map { Self.classes[$0] }
+        let prepared = sentences.enumerated().map { k, words in
+            NERFeatures.Sentence(words, gazetteer: gazetteer, tags: usePOS ? tags?[k] : nil)
         }
+        // Two passes: the second sees what the first predicted for each word anywhere in the document.
+        var labels = prepared.map { [Int](repeating: 0, count: $0.words.count) }
+        for pass in 0..<2 {
+            let fixed = history
+            for (k, sentence) in prepared.enumerated() {
+                for i in 0..<sentence.words.count {
+                    NERFeatures.extract(sentence, i, labels[k], pass == 0 ? history : fixed,
+                                        own: pass == 0 || !(sentence.words[i].capitalised || sentence.allCaps) ? -1 : labels[k][i], into: &buffer)
+                    for c in scores.indices { scores[c] = 0 }
+                    model.accumulate(buffer, into: &scores)
+                    labels[k][i] = NERFeatures.bestValid(scores, previous: i > 0 ? labels[k][i - 1] : 0)
+                }
+                if pass == 0 { history.record(sentence, labels[k]) }
+            }
+        }
+        return labels.map { $0.map { Self.classes[$0] } }
     }
 
     /// Mentions from BILOU labels (lenient: an unfinished B-/I- run ends where the type changes).
@@ -141,14 +148,8 @@ enum NERFeatures {
     /// Types given earlier in the document to each capitalised word (by lower-case hash).
     struct History {
         var counts: [UInt64: (Int32, Int32, Int32, Int32, Int32)] = [:]
-        /// Lower-case hashes of words written in lower case somewhere in the document.
-        var lowercase: Set<UInt64> = []
 
-        init(document: [[String]]) {
-            for words in document {
-                for w in words where w.unicodeScalars.first?.properties.isLowercase == true { lowercase.insert(FeatureHash.string(w)) }
-            }
-        }
+        init() {}
 
         mutating func record(_ sentence: Sentence, _ labels: [Int]) {
             for (i, w) in sentence.words.enumerated() where w.capitalised {
@@ -165,9 +166,13 @@ enum NERFeatures {
         }
 
         /// 0 for no history, else 1 + the majority type (O counts as a type).
-        func majority(_ lower: UInt64) -> UInt64 {
+        func majority(_ lower: UInt64, excluding own: Int = -1) -> UInt64 {
             guard let c = counts[lower] else { return 0 }
-            let values = [c.0, c.1, c.2, c.3, c.4]
+            var values = [c.0, c.1, c.2, c.3, c.4]
+            if own >= 0 {
+                values[own == 0 ? 0 : (own - 1) / 4 + 1] -= 1
+                if values.allSatisfy({ $0 <= 0 }) { return 0 }
+            }
             var best = 0
             for k in 1..<5 where values[k] > values[best] { best = k }
             return UInt64(best + 1)
@@ -179,7 +184,7 @@ enum NERFeatures {
 
     static let none: UInt64 = 0x5f5f_5f5f
 
-    static func extract(_ s: Sentence, _ i: Int, _ labels: [Int], _ history: History, into out: inout [UInt64]) {
+    static func extract(_ s: Sentence, _ i: Int, _ labels: [Int], _ history: History, own: Int = -1, into out: inout [UInt64]) {
         out.removeAll(keepingCapacity: true)
         let w = s.words[i]
         let n = s.words.count
@@ -210,7 +215,7 @@ enum NERFeatures {
         out.append(f(26, w.gazetteer))
         out.append(f(27, FeatureHash.combine(p1?.gazetteer ?? none, n1?.gazetteer ?? none)))
         if w.capitalised || s.allCaps {
-            out.append(f(29, history.majority(w.lower)))
+            out.append(f(29, history.majority(w.lower, excluding: own)))
         }
         out.append(f(45, FeatureHash.combine(p1?.word ?? none, w.word)))
         out.append(f(46, FeatureHash.combine(w.word, n1?.word ?? none)))

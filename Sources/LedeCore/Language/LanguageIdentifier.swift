@@ -7,7 +7,7 @@
 public struct LanguageIdentifier: Stage {
     public let name = "language"
     /// Below this many words, a Latin-script text without function words is taken to be the default language.
-    static let minWordsForVerdict = 8
+    static let minWordsForVerdict = 20
     let defaultLanguage: String
 
     public init(defaultLanguage: String = "en") { self.defaultLanguage = defaultLanguage }
@@ -79,7 +79,7 @@ enum FunctionWords {
     static let byLanguage: [(String, Set<String>)] = [
         ("de", ["der", "die", "und", "das", "ist", "nicht", "mit", "den", "von", "zu", "ein", "eine", "sich", "auf",
                 "dem", "des", "für", "auch", "im", "wird", "hat", "wurde", "aus", "bei", "nach", "werden", "sind", "oder"]),
-        ("en", ["the", "and", "of", "to", "is", "that", "for", "it", "was", "on", "with", "he", "as", "said", "at",
+        ("en", ["the", "and", "of", "to", "in", "is", "that", "for", "it", "was", "on", "with", "he", "as", "said", "at",
                 "by", "his", "from", "are", "have", "has", "be", "this", "an", "they", "were", "not", "but", "which",
                 "will", "their", "its", "who", "been", "had", "would", "she", "her", "we", "you", "i", "or", "after"]),
         ("es", ["el", "los", "las", "que", "y", "en", "una", "por", "con", "para", "es", "se", "del", "al", "lo",

@@ -18,7 +18,23 @@ public struct QuoteFinder: Stage {
 
     public func apply(to document: inout Document) {
         guard let language = document.language, Self.languages.contains(language) else { return }
-        document.quotes = QuoteScanner(document: document).quotes()
+        var quotes = QuoteScanner(document: document).quotes()
+        let mentions = document.entities.flatMap { entity in entity.mentions.map { (span: $0.span, entity: entity.id) } }
+        QuoteLinker.link(&quotes, mentions: mentions)
+        Self.resolvePronounSpeakers(&quotes, entities: document.entities)
+        document.quotes = quotes
+    }
+
+    /// A pronoun speaker ("…,” he said) is the person mentioned last before it: in news the quoted
+    /// person is named shortly before being referred to as he or she.
+    static func resolvePronounSpeakers(_ quotes: inout [Quote], entities: [Entity]) {
+        let people = entities.filter { $0.type == "PERSON" }
+            .flatMap { entity in entity.mentions.map { (start: $0.span.start, entity: entity.id) } }
+            .sorted { $0.start < $1.start }
+        for index in quotes.indices where quotes[index].method == .pronoun && quotes[index].speaker?.entity == nil {
+            guard let speaker = quotes[index].speaker else { continue }
+            quotes[index].speaker?.entity = people.last { $0.start < speaker.span.start }?.entity
+        }
     }
 }
 
@@ -307,6 +323,12 @@ struct QuoteScanner {
     func isCue(_ t: Int) -> Bool {
         let token = document.tokens[t]
         let word = norm(t)
+        // "as Tom Ridge put it:", "“…,” it read.", "read the email".
+        if word == "put", t + 1 < document.tokens.count, norm(t + 1) == "it" { return true }
+        if word == "shot", t + 1 < document.tokens.count, norm(t + 1) == "back" { return true }
+        if word == "read" || word == "reads", (t > 0 && norm(t - 1) == "it") || (t + 1 < document.tokens.count && ["the", "a", "an"].contains(norm(t + 1))) {
+            return true
+        }
         guard QuoteLexicon.cueForms.contains(word) || (token.lemma.map { QuoteLexicon.cueLemmas.contains($0.lowercased()) } ?? false) else {
             return false
         }
@@ -549,7 +571,8 @@ struct QuoteScanner {
                     // The splitter ended the sentence at the closing mark: look into the next one ("… .” He said.)
                     end = min(next.span.end, nextOpen)
                     after = tokens(last.close, end)
-                    if after.count > 6 { after = [] }
+                    // Only "Todd asked the mogul." / "said Smith." — a cue right at its start.
+                    if !(after.prefix(5).contains { isCue($0) }) { after = [] }
                 } else {
                     after = tokens(last.close, end)
                 }
@@ -567,13 +590,41 @@ struct QuoteScanner {
             var attribution: Attribution?
             let before = attributionBefore(pre)
             let afterAttr = attributionAfter(post)
+            // A quote closing on "," "?" "!" hands over to the attribution after it: "…,” said Kunin.
+            var closing = last.contentEnd - 1
+            while closing > last.contentStart, Self.isQuoteChar(s[closing]) || ScalarClass.isWhitespace(s[closing]) { closing -= 1 }
+            let handsOver = last.closed && ",?!".unicodeScalars.contains(s[closing])
             if kind == .direct, lastPre != ":", lastPre != "," {
                 attribution = afterAttr ?? (pre.isEmpty ? nil : before)
+            } else if handsOver, let afterAttr, afterAttr.method != .accordingTo, lastPre != ":" {
+                attribution = afterAttr
             } else {
                 attribution = before ?? afterAttr
             }
             if attribution == nil, post.count > 0 { attribution = accordingTo(post, from: 0) }
-            if attribution == nil, lastPre == ":" { attribution = leadingSubject(pre, upTo: pre.count - 1, cue: nil) }
+            if attribution == nil, lastPre == ":" {
+                // "Republican pollster Daron Shaw: “…”" — a name right before the colon.
+                var k = pre.count - 1
+                while k > 0, pre.count - k <= 4, isCapitalized(pre[k - 1]) || norm(pre[k - 1]) == "." { k -= 1 }
+                if k < pre.count - 1, let sp = span(pre[k..<(pre.count - 1)]) {
+                    attribution = Attribution(speaker: sp, cue: nil, addressee: nil, method: .cueSubject, confidence: 0.6)
+                } else {
+                    attribution = leadingSubject(pre, upTo: pre.count - 1, cue: nil)
+                }
+            }
+            // A byline-like next paragraph: "- Clinton."
+            if attribution == nil, last.closed, last.paragraph + 1 < document.paragraphs.count,
+               trimEnd(document.paragraphs[last.paragraph].span.end, last.close) == last.close {
+                let next = document.paragraphs[last.paragraph + 1].span
+                let nt = tokens(next.start, next.end)
+                if nt.count >= 2, nt.count <= 8, ["-", "—", "–", "--"].contains(norm(nt[0])), isCapitalized(nt[1]) {
+                    var body = nt[1...]
+                    while let l = body.last, isPunct(l) { body = body.dropLast() }
+                    if let sp = span(body) {
+                        attribution = Attribution(speaker: sp, cue: nil, addressee: nil, method: .cueSubject, confidence: 0.7)
+                    }
+                }
+            }
             if kind == .direct, pre.isEmpty, words <= 4, afterAttr == nil { kind = .partial }
 
             // The sentence before names the speaker: "X said:", "X told CBS News." (no quote in it).
@@ -594,6 +645,13 @@ struct QuoteScanner {
             if attribution == nil, words <= 4 { continue }
             if kind == .partial, words <= 3, !sentenceHasCue { continue }
             if kind == .partial, attribution == nil, words <= 8 { continue }
+            // Titles of works and headlines: "Meet the Press", ‘We Are Going To Go All The Way’.
+            let contentWords = group.flatMap { tokens($0.contentStart, $0.contentEnd) }.filter { !isPunct($0) }
+            let capitalized = contentWords.filter(isCapitalized).count
+            if contentWords.count >= 2, Double(capitalized) >= 0.7 * Double(contentWords.count) { continue }
+            // One- or two-word fragments are scare quotes unless named as words: "describing it as “unprovoked aggression”".
+            if kind == .partial, words <= 1, attribution?.method != .cueSubject,
+               !pre.suffix(12).contains(where: { QuoteLexicon.namingCues.contains(norm($0)) }) { continue }
 
             let whole = TextSpan(start: first.open, end: last.close)
             let segments = group.map { TextSpan(start: $0.contentStart, end: $0.contentEnd) }
@@ -627,7 +685,8 @@ enum QuoteLexicon {
         "yell", "testify", "post", "conclude", "emphasize", "emphasise", "reiterate", "maintain", "contend", "charge",
         "counter", "boast", "muse", "thunder", "describe", "call", "dub", "label", "agree", "confirm", "deny", "report",
         "recount", "assert", "proclaim", "scoff", "lament", "whisper", "pledge", "wonder", "exclaim", "sigh", "retort",
-        "interject", "elaborate", "echo", "riff", "crack", "snap", "fire", "chant", "reply", "write", "allege", "assure", "advise", "demand", "plead", "announce", "brag", "chide", "concur",
+        "interject", "elaborate", "echo", "riff", "crack", "snap", "fire", "chant", "reply", "write",
+        "point", "press", "exhort", "answer", "boom", "chime", "tease", "gush", "marvel", "shoot", "allege", "assure", "advise", "demand", "plead", "announce", "brag", "chide", "concur",
         "mock", "tout", "hail", "blast", "slam", "praise", "criticize", "declare", "rail",
     ]
     static let cueLemmas: Set<String> = Set(cueBases)
@@ -650,6 +709,8 @@ enum QuoteLexicon {
     static let strongCues: Set<String> = ["said", "says", "told", "tells", "added", "adds", "stressed", "warned", "asked", "wrote",
                                           "tweeted", "insisted", "noted", "explained", "argued", "declared", "stated", "announced",
                                           "replied", "responded", "acknowledged", "admitted", "suggested", "saying", "telling"]
+    static let namingCues: Set<String> = ["describing", "described", "describe", "describes", "calling", "called", "call", "calls",
+                                          "dubbed", "dubbing", "labeled", "labelled", "labeling", "branded", "branding", "termed"]
     static let pronouns: Set<String> = ["he", "she", "they", "i", "we", "it", "you"]
     static let determiners: Set<String> = ["a", "an", "the", "this", "his", "her", "their", "its", "our", "my", "your", "recent", "phone"]
     static let skipBeforeCue: Set<String> = ["also", "later", "then", "has", "have", "had", "would", "will", "was", "is", "once",
