@@ -8,7 +8,7 @@ SHARED       ?= ../shared
 APT_PACKAGES := libcurl4-openssl-dev libxml2-dev zlib1g-dev python3-venv
 export LEDE_COMMIT ?= $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
 
-.PHONY: all deps venv-test venv-bench venv-ops build serve test lint train bench bench-segmentation bench-http clean bench-articles bench-quotes bench-time bench-syntax test-api
+.PHONY: all deps venv-test venv-bench venv-ops build serve test lint train bench bench-segmentation bench-http clean bench-articles bench-quotes bench-time bench-syntax test-api bench-ner gazetteer
 
 all: build
 
