@@ -89,9 +89,9 @@ bench-http: deps
 venv-ops:
 	@scripts/setup-venv.sh scripts/requirements-ops.txt
 
-## bench-quotes: quote P/R/F1 + speaker accuracy on PolNeAR dev beside textacy's anchor predictions, quotes-stage articles/s
-bench-quotes: build
-	SHARED=$(SHARED) python3 bench/quotes/run.py --lede $(RELEASE_BIN)
+## bench-quotes: quote P/R/F1 + speaker accuracy on PolNeAR dev beside textacy (re-run live), quotes-stage articles/s
+bench-quotes: build venv-bench
+	SHARED=$(SHARED) $(VENV_PY) bench/quotes/run.py --lede $(RELEASE_BIN) --textacy
 
 ## bench-articles: article-body F1/P/R and ms/page on ../shared/data/articles beside trafilatura
 bench-articles: venv-bench

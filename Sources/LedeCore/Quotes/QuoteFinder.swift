@@ -25,11 +25,15 @@ public struct QuoteFinder: Stage {
         document.quotes = quotes
     }
 
-    /// A pronoun speaker ("…,” he said) is the person mentioned last before it: in news the quoted
-    /// person is named shortly before being referred to as he or she.
+    /// A pronoun speaker ("…,” he said) is the person mentioned last before it, outside quotations:
+    /// in news the quoted person is named shortly before being referred to as he or she, while the
+    /// people a quotation itself names are not its speaker.
     static func resolvePronounSpeakers(_ quotes: inout [Quote], entities: [Entity]) {
+        let quoted = quotes.flatMap(\.segments)
         let people = entities.filter { $0.type == "PERSON" }
-            .flatMap { entity in entity.mentions.map { (start: $0.span.start, entity: entity.id) } }
+            .flatMap { entity in entity.mentions.map { (span: $0.span, entity: entity.id) } }
+            .filter { mention in !quoted.contains { $0.overlaps(mention.span) } }
+            .map { (start: $0.span.start, entity: $0.entity) }
             .sorted { $0.start < $1.start }
         for index in quotes.indices where quotes[index].method == .pronoun && quotes[index].speaker?.entity == nil {
             guard let speaker = quotes[index].speaker else { continue }
