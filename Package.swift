@@ -81,7 +81,7 @@ let package = Package(
         .testTarget(name: "LedeCoreTests", dependencies: ["LedeCore", "LedeTestSupport"], swiftSettings: strictSettings),
         // Runs the built `lede` binary as a user would: flags, exit codes, stdout/stderr.
         .testTarget(name: "LedeCLITests", dependencies: ["lede", "LedeTestSupport"], swiftSettings: strictSettings),
-        .testTarget(name: "LedeHTTPTests", dependencies: ["LedeHTTP"], swiftSettings: strictSettings),
+        .testTarget(name: "LedeHTTPTests", dependencies: ["LedeHTTP", "LedeTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "LedeFetchTests", dependencies: ["LedeFetch", "LedeHTTP"], swiftSettings: strictSettings),
         .testTarget(name: "LedeHTMLTests", dependencies: ["LedeHTML", "LedeTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "LedeServiceTests", dependencies: ["LedeService", "LedeHTTP", "LedeCore", "LedeTestSupport"], swiftSettings: strictSettings),

@@ -1,3 +1,4 @@
+import LedeTestSupport
 import Foundation
 import Glibc
 import LedeHTTP

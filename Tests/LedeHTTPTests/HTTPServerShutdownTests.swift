@@ -1,3 +1,4 @@
+import LedeTestSupport
 import Dispatch
 import Foundation
 import LedeHTTP

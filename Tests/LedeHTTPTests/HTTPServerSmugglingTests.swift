@@ -1,3 +1,4 @@
+import LedeTestSupport
 import LedeHTTP
 import Testing
 

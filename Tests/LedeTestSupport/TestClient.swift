@@ -3,30 +3,30 @@ import Glibc
 
 /// A tiny blocking HTTP client on a raw socket, so tests control every byte (and every delay) on the wire.
 /// Every read has a timeout, so a test can fail but never hang.
-final class TestClient {
-    struct Response {
-        var status: Int
-        var headers: [(String, String)]
-        var body: [UInt8]
+public final class TestClient {
+    public struct Response: Sendable {
+        public var status: Int
+        public var headers: [(String, String)]
+        public var body: [UInt8]
 
-        func header(_ name: String) -> String? {
+        public func header(_ name: String) -> String? {
             headers.first { $0.0.lowercased() == name.lowercased() }?.1
         }
-        var text: String { String(decoding: body, as: UTF8.self) }
+        public var text: String { String(decoding: body, as: UTF8.self) }
     }
 
-    enum ClientError: Error {
+    public enum ClientError: Error {
         case connectFailed(Int32)
         case timedOut
         case closed
         case malformed(String)
     }
 
-    let fd: Int32
+    public let fd: Int32
     private var buffer: [UInt8] = []
 
     /// Connects to `host:port` (IPv4 or IPv6 literal); reads time out after `timeout` seconds.
-    init(port: Int, host: String = "127.0.0.1", timeout: Double = 5, receiveBuffer: Int32? = nil) throws {
+    public init(port: Int, host: String = "127.0.0.1", timeout: Double = 5, receiveBuffer: Int32? = nil) throws {
         let isV6 = host.contains(":")
         fd = socket(isV6 ? AF_INET6 : AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw ClientError.connectFailed(errno) }
@@ -71,11 +71,11 @@ final class TestClient {
         Glibc.close(fd)
     }
 
-    func send(_ text: String) throws {
+    public func send(_ text: String) throws {
         try send(Array(text.utf8))
     }
 
-    func send(_ bytes: [UInt8]) throws {
+    public func send(_ bytes: [UInt8]) throws {
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes {
@@ -87,19 +87,19 @@ final class TestClient {
     }
 
     /// Shuts down our sending side (the server sees EOF).
-    func shutdownWrite() {
+    public func shutdownWrite() {
         shutdown(fd, Int32(SHUT_WR))
     }
 
     /// Sends RST instead of FIN on close (SO_LINGER 0): an abrupt client abort.
-    func abort() {
+    public func abort() {
         var option = linger(l_onoff: 1, l_linger: 0)
         setsockopt(fd, SOL_SOCKET, SO_LINGER, &option, socklen_t(MemoryLayout<linger>.size))
         shutdown(fd, Int32(SHUT_RDWR))
     }
 
     /// Reads one response. `head: true` for a response to HEAD (headers only).
-    func readResponse(head: Bool = false) throws -> Response {
+    public func readResponse(head: Bool = false) throws -> Response {
         let headEnd = try readUntil([13, 10, 13, 10])
         let headText = String(decoding: buffer[..<headEnd], as: UTF8.self)
         buffer.removeFirst(headEnd + 4)
@@ -120,14 +120,14 @@ final class TestClient {
     }
 
     /// Reads until the server closes; returns everything received. Throws on timeout.
-    func readToEnd() throws -> [UInt8] {
+    public func readToEnd() throws -> [UInt8] {
         while try receiveMore() {}
         defer { buffer = [] }
         return buffer
     }
 
     /// True if the server closes the connection (EOF or reset) within the read timeout.
-    func waitForClose() -> Bool {
+    public func waitForClose() -> Bool {
         do {
             while try receiveMore() {}
             return true
@@ -139,7 +139,7 @@ final class TestClient {
     }
 
     /// Bytes received but not yet returned in a response.
-    var unread: [UInt8] { buffer }
+    public var unread: [UInt8] { buffer }
 
     private func readUntil(_ marker: [UInt8]) throws -> Int {
         var searchFrom = 0
