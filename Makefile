@@ -35,10 +35,11 @@ build: deps
 serve: build
 	$(RELEASE_BIN) serve
 
-## test: the suite CI runs (unit, socket and CLI tests, the Spark mapper, schema and docs checks)
+## test: the suite CI runs (unit, socket and CLI tests, the Spark mapper, schema and docs checks). Tests run one at a
+## time: the socket tests measure timeouts and drains, which CPU-heavy extraction tests beside them would distort.
 test: deps venv-test venv-ops
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	$(SWIFT) test --skip-build --no-parallel
 	LEDE_BIN=$$($(SWIFT) build --show-bin-path)/lede $(VENV_PY) -m pytest -q deploy/spark
 	$(VENV_PY) scripts/validate-docs.py
 

@@ -20,11 +20,14 @@ extension LiveServerTests {
             let server = HTTPServer(configuration: testConfiguration(), handler: testHandler)
             try server.start()
             let port = server.port
-            // The slow request runs on a plain thread: its blocking reads must not hold a cooperative thread.
-            let slow = Task.detached { () throws -> TestClient.Response in
-                let client = try TestClient(port: port)
-                try client.send(get("/sleep?ms=700"))
-                return try client.readResponse()
+            // The slow request runs on a plain thread: its blocking reads must not hold a cooperative thread
+            // (a detached task would), or the shutdown task below could wait for one.
+            let slow = Task {
+                try await onThread { () throws -> TestClient.Response in
+                    let client = try TestClient(port: port)
+                    try client.send(get("/sleep?ms=700"))
+                    return try client.readResponse()
+                }
             }
             #expect(await eventually { server.activeConnections == 1 })
             try await Task.sleep(for: .milliseconds(150))
@@ -67,5 +70,12 @@ extension LiveServerTests {
             #expect(server.state == .stopped)
             #expect(client.waitForClose())
         }
+    }
+}
+
+/// Runs blocking work on its own thread and awaits its result without occupying a cooperative thread.
+func onThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread { continuation.resume(with: Result { try body() }) }.start()
     }
 }
