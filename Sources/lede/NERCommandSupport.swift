@@ -11,19 +11,8 @@ enum NERCommandSupport {
             let trainDocs = NERTrainer.parse(try InputReader.read(train))
             let devDocs = NERTrainer.parse(try InputReader.read(dev))
             log("read \(trainDocs.count) training and \(devDocs.count) dev documents")
-            var trainer = NERTrainer()
-            let env = ProcessInfo.processInfo.environment
-            if let b = env["LEDE_NER_BAGGING"].flatMap(Int.init) { trainer.bagging = b }
-            if let p = env["LEDE_NER_POS"] { trainer.partOfSpeech = p == "1" }
-            if let n = env["LEDE_NER_ITERATIONS"].flatMap(Int.init) { trainer.iterations = n }
-            let model = trainer.train(trainDocs, dev: devDocs, gazetteer: gazetteer, progress: log)
-            let bytes = ModelFile.encode(model)
-            do {
-                try Data(bytes).write(to: URL(fileURLWithPath: out))
-            } catch {
-                throw CLIError.unreadable("\(out): cannot write (\(error.localizedDescription))")
-            }
-            log("wrote \(out): \(bytes.count) bytes, sha256 \(SHA256.hex(bytes))")
+            let model = NERTrainer().train(trainDocs, dev: devDocs, gazetteer: gazetteer, progress: log)
+            try writeModel(ModelFile.encode(model), to: out, log: log)
             log(String(format: "trained in %.1f s", Date().timeIntervalSince(start)))
         }
     }

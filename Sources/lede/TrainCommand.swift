@@ -58,13 +58,7 @@ struct TrainCommand: ParsableCommand {
             let trainer = SentenceTrainer()
             let model = trainer.train(SentenceTrainer.examples(trainDocs), dev: SentenceTrainer.examples(devDocs),
                                       lexicon: lexicon, progress: log)
-            let bytes = ModelFile.encode(model)
-            do {
-                try Data(bytes).write(to: URL(fileURLWithPath: out))
-            } catch {
-                throw CLIError.unreadable("\(out): cannot write (\(error.localizedDescription))")
-            }
-            log("wrote \(out): \(bytes.count) bytes, sha256 \(SHA256.hex(bytes))")
+            try writeModel(ModelFile.encode(model), to: out, log: log)
         }
     }
 
@@ -74,7 +68,7 @@ struct TrainCommand: ParsableCommand {
             let trainSentences = TaggerTrainer.sentences(CoNLLU.parse(try InputReader.read(train)))
             let devSentences = TaggerTrainer.sentences(CoNLLU.parse(try InputReader.read(dev)))
             let model = try TaggerTrainer().train(trainSentences, dev: devSentences, progress: log)
-            try write(ModelFile.encode(model), to: out, log: log)
+            try writeModel(ModelFile.encode(model), to: out, log: log)
             log(String(format: "trained in %.1f s", Date().timeIntervalSince(start)))
         }
     }
@@ -99,12 +93,14 @@ struct TrainCommand: ParsableCommand {
         }
     }
 
-    private func write(_ bytes: [UInt8], to out: String, log: (String) -> Void) throws {
-        do {
-            try Data(bytes).write(to: URL(fileURLWithPath: out))
-        } catch {
-            throw CLIError.unreadable("\(out): cannot write (\(error.localizedDescription))")
-        }
-        log("wrote \(out): \(bytes.count) bytes, sha256 \(SHA256.hex(bytes))")
+}
+
+/// Writes a trained model and logs its size and sha256 (the digest `lede version` will report).
+func writeModel(_ bytes: [UInt8], to out: String, log: (String) -> Void) throws(CLIError) {
+    do {
+        try Data(bytes).write(to: URL(fileURLWithPath: out))
+    } catch {
+        throw .unreadable("\(out): cannot write (\(error.localizedDescription))")
     }
+    log("wrote \(out): \(bytes.count) bytes, sha256 \(SHA256.hex(bytes))")
 }
