@@ -82,9 +82,7 @@ public struct PartOfSpeechTagger: Sendable {
                 if let known = tagDictionary[w[i].word] {
                     c = known
                 } else {
-                    let next = firstPass.map { f in
-                        (i - 1 < f.count ? f[i - 1] : TaggerFeatures.end, i < f.count ? f[i] : TaggerFeatures.end)
-                    }
+                    let next = firstPass.map { TaggerFeatures.lookahead($0, at: i) }
                     TaggerFeatures.extract(w, at: i, previous: p1, p2, next: next, into: &features)
                     for k in 0..<n { scores[k] = 0 }
                     model.accumulate(features, into: &scores)

@@ -125,6 +125,13 @@ enum TaggerFeatures {
     /// Class marker for "past the sentence end" in second-pass look-ahead features.
     static let end = -3
 
+    /// The first pass's tags of the next two words for padded position `i` (the word list carries two
+    /// padding slots at each end, so word `i + 1` is `firstPass[i - 1]`); `end` past the sentence.
+    @inline(__always)
+    static func lookahead(_ firstPass: [Int], at i: Int) -> (Int, Int) {
+        (i - 1 < firstPass.count ? firstPass[i - 1] : end, i < firstPass.count ? firstPass[i] : end)
+    }
+
     /// Writes the features of the word at padded index `i` given the two previous predicted classes
     /// (-1 and -2 stand for the sentence start). In the second pass, `next` holds the first pass's
     /// classes of the two following words (`end` past the sentence), and every feature is keyed apart

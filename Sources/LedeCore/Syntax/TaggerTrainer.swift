@@ -160,9 +160,7 @@ public struct TaggerTrainer {
                             if let known = dictionary[w[i].word] {
                                 guess = known
                             } else {
-                                let next = first.map { f in
-                                    (i - 1 < f.count ? f[i - 1] : TaggerFeatures.end, i < f.count ? f[i] : TaggerFeatures.end)
-                                }
+                                let next = first.map { TaggerFeatures.lookahead($0, at: i) }
                                 TaggerFeatures.extract(w, at: i, previous: p1, p2, next: next, into: &features)
                                 guess = perceptron.predict(features)
                                 perceptron.update(features: features, truth: truth, guess: guess)
