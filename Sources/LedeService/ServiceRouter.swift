@@ -27,6 +27,8 @@ public struct ServiceRouter: HTTPHandler {
     public let metrics: ServiceMetrics
     public let stateSource: ServerStateSource
     let openAPI: [UInt8]
+    /// The viewer page served at `/`; nil only if the build lacks the resource (then `/` answers 404).
+    let viewer: ViewerPage?
     let version: [UInt8]
     let logger: Logger
     let rateLimiter: RateLimiter
@@ -44,6 +46,7 @@ public struct ServiceRouter: HTTPHandler {
         }],
         "/v1/openapi.json": ["GET": { r, _, _ in HTTPResponse(status: 200, json: r.openAPI) }],
         "/version": ["GET": { r, _, _ in HTTPResponse(status: 200, json: r.version) }],
+        "/": ["GET": { r, q, _ async throws(APIError) in try r.viewerPage(q) }],
     ]
 
     public init(service: ExtractionService, configuration: Configuration, metrics: ServiceMetrics = ServiceMetrics(),
@@ -54,6 +57,7 @@ public struct ServiceRouter: HTTPHandler {
         self.stateSource = stateSource
         self.logger = logger
         self.openAPI = OpenAPIDocument.bytes()
+        self.viewer = try? ViewerPage.bundled()
         self.version = JSONWriter.bytes(VersionInfo(models: service.extractor.models).json)
         self.rateLimiter = RateLimiter(keys: configuration.auth.apiKeys, ratePerSecond: configuration.auth.ratePerSecond,
                                        burst: configuration.auth.burst)

@@ -24,18 +24,23 @@ struct ExtractCommand: ParsableCommand {
             let options = try output.extractionOptions()
             let service = ExtractionService(extractor: try CommandOptions.extractor(models: output.models))
             let request: ExtractRequest
+            var text: String?  // what the offsets point into, for --format html; HTML input has it in article.text
             switch input {
             case .text:
-                request = ExtractRequest(input: .text(try InputReader.read(file)), options: options)
+                let read = try InputReader.read(file)
+                text = read
+                request = ExtractRequest(input: .text(read), options: options)
             case .html:
                 let page = ExtractRequest.Page(bytes: try InputReader.readBytes(file), charset: nil, url: nil, finalURL: nil)
                 request = ExtractRequest(input: .page(page), options: options)
             }
+            let body: [UInt8]
             do throws(APIError) {
-                output.write(try service.run(request, pretty: output.pretty).body)
+                body = try service.run(request, pretty: output.pretty).body
             } catch {
                 throw CLIError(error)
             }
+            try output.write(body, text: text)
         }
     }
 }
@@ -50,7 +55,7 @@ struct OutputOptions: ParsableArguments {
     @Option(help: "Comma list of optional layers: tokens, event_mentions, timings.")
     var include: String?
 
-    @Option(help: "Output format: json or html (the viewer page).")
+    @Option(help: "Output format: json, or html (the viewer page with this result, self-contained).")
     var format: Format = .json
 
     @Flag(help: "Pretty-print the JSON.")
@@ -60,12 +65,22 @@ struct OutputOptions: ParsableArguments {
     var models: String?
 
     func extractionOptions() throws(CLIError) -> ExtractionOptions {
-        guard format == .json else { throw .usage("--format html needs the viewer, which this build does not have yet") }
-        return try CommandOptions.extraction(published: published, include: include)
+        var options = try CommandOptions.extraction(published: published, include: include)
+        // The viewer's script slices JavaScript strings, which count UTF-16 code units.
+        if format == .html { options.offsets = .utf16 }
+        return options
     }
 
-    /// Writes the Result; compact JSON gets its closing newline here (pretty JSON ends with one).
-    func write(_ body: [UInt8]) {
-        FileHandle.standardOutput.write(Data(pretty ? body : body + [0x0A]))
+    /// Writes the Result; compact JSON gets its closing newline here (pretty JSON ends with one). As html, the viewer
+    /// page with the Result embedded; `text` is what the offsets point into (nil when the Result has `article.text`).
+    func write(_ body: [UInt8], text: String? = nil) throws(CLIError) {
+        switch format {
+        case .json:
+            FileHandle.standardOutput.write(Data(pretty ? body : body + [0x0A]))
+        case .html:
+            let viewer: ViewerPage
+            do { viewer = try ViewerPage.bundled() } catch { throw .internalError(error.description) }
+            FileHandle.standardOutput.write(Data(viewer.staticPage(text: text, result: body)))
+        }
     }
 }

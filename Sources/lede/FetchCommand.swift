@@ -18,11 +18,13 @@ struct FetchCommand: AsyncParsableCommand {
         do {
             let options = try output.extractionOptions()
             let service = ExtractionService(extractor: try CommandOptions.extractor(models: output.models), fetcher: Fetcher())
+            let body: [UInt8]
             do throws(APIError) {
-                output.write(try await service.process(ExtractRequest(input: .url(url), options: options), pretty: output.pretty).body)
+                body = try await service.process(ExtractRequest(input: .url(url), options: options), pretty: output.pretty).body
             } catch {
                 CLIError(error).exit()
             }
+            try output.write(body)
         } catch let error as CLIError {
             error.exit()
         } catch {
