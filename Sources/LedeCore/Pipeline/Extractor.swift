@@ -13,7 +13,10 @@ public struct Extractor: Sendable {
 
     /// Loads every model from `store` and builds the pipeline.
     /// - Throws: `ModelError` when a model file is missing or corrupt, `LexiconError` for a bad lexicon.
-    public init(store: ModelStore = ModelStore(), defaultLanguage: String = "en", maxTextLength: Int = 2_000_000) throws {
+    /// - Parameter events: false to stop before the event stages (`lede train events` builds the
+    ///   documents that model learns from, so it cannot need the model).
+    public init(store: ModelStore = ModelStore(), defaultLanguage: String = "en", maxTextLength: Int = 2_000_000,
+                events: Bool = true) throws {
         var store = store
         let sentences = try store.load(SentenceSplitter.modelName)
         let pos = try PartOfSpeechTagger(model: store.load(PartOfSpeechTagger.modelName))
@@ -27,7 +30,10 @@ public struct Extractor: Sendable {
             EntityRecognizer(tagger: ner, gazetteer: gazetteer),
             TimeExpressions(),
             QuoteFinder(),
-        ])
+        ] + (events ? [
+            try EventMentionTagger(model: store.load(EventMentionTagger.modelName)),
+            EventBuilder(lexicon: try EventTypeLexicon.bundled()),
+        ] : []))
         self.models = store.descriptors
         self.maxTextLength = maxTextLength
     }

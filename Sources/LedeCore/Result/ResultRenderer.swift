@@ -25,9 +25,13 @@ public struct ResultRenderer {
         if let article { result.append(("article", article)) }
         result.append(("entities", .array(document.entities.map(entityJSON))))
         result.append(("quotes", .array(document.quotes.enumerated().map { quoteJSON($1, index: $0) })))
-        result.append(("events", .array([])))
+        result.append(("events", .array(document.events.enumerated().map { eventJSON($1, index: $0) })))
         result.append(("times", .array(document.times.enumerated().map { timeJSON($1, id: $0 + 1, in: document) })))
-        if options.include.contains(.eventMentions) { result.append(("event_mentions", .array([]))) }
+        if options.include.contains(.eventMentions) {
+            result.append(("event_mentions", .array(document.eventMentions.map { m in
+                .object(span(m.span) + [("text", .string(document.text(m.span))), ("class", .string(m.eventClass.rawValue))])
+            })))
+        }
         result.append(("warnings", .array(document.warnings.map { w in
             .object([("code", .string(w.code)), ("message", .string(w.message))])
         })))
@@ -73,6 +77,23 @@ public struct ResultRenderer {
             ("cue", quote.cue.map { .object([("text", .string(extraction.document.text($0)))] + span($0)) } ?? .null),
             ("confidence", .double((quote.confidence * 100).rounded() / 100)),
             ("method", .optional(quote.speaker == nil ? nil : quote.method?.rawValue)),
+        ])
+    }
+
+    private func eventJSON(_ event: Event, index: Int) -> JSONValue {
+        let document = extraction.document
+        func argument(_ a: Event.Argument?) -> JSONValue {
+            guard let a else { return .null }
+            return .object([("entity", .optional(a.entity)), ("text", .string(document.text(a.span)))] + span(a.span))
+        }
+        return .object([
+            ("id", .string("v\(index + 1)")), ("type", .string(event.type)), ("cameo", .optional(event.cameo)),
+            ("trigger", .object([("text", .string(document.text(event.trigger)))] + span(event.trigger))),
+            ("actor", argument(event.actor)), ("target", argument(event.target)),
+            ("instrument", argument(event.instrument)), ("place", argument(event.place)),
+            ("time", event.time.map { t in .object([("timex", .string("t\(t + 1)")), ("value", .string(document.times[t].value))]) } ?? .null),
+            ("polarity", .string(event.polarity.rawValue)), ("modality", .string(event.modality.rawValue)),
+            ("sentence", .int(event.sentence)), ("quotes", .array(event.quotes.map { .string("q\($0 + 1)") })),
         ])
     }
 
