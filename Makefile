@@ -6,20 +6,30 @@ RELEASE_BIN  := .build/release/lede
 VENV_PY      := .venv/bin/python
 SHARED       ?= ../shared
 APT_PACKAGES := libcurl4-openssl-dev libxml2-dev zlib1g-dev python3-venv
+TEST_APT_PACKAGES := chromium chromium-driver
 export LEDE_COMMIT ?= $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
 
-.PHONY: all deps venv-test venv-bench venv-ops build serve test lint train bench bench-segmentation bench-http clean bench-articles bench-quotes bench-time bench-syntax test-api bench-ner gazetteer
+.PHONY: all deps deps-test venv-test venv-bench venv-ops build serve test lint train bench bench-segmentation bench-http clean bench-articles bench-quotes bench-time bench-syntax test-api bench-ner gazetteer
 
 all: build
 
-## deps: install the Debian packages the build needs (only what is missing; needs root or sudo)
-deps:
-	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+# $(call apt-install,PACKAGES): install those of the Debian PACKAGES that are missing (as root, else through sudo).
+define apt-install
+@missing=$$(for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 		echo "installing: $$missing"; \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
+endef
+
+## deps: install the Debian packages the build needs (only what is missing; needs root or sudo)
+deps:
+	$(call apt-install,$(APT_PACKAGES))
+
+## deps-test: the Debian packages of the viewer's browser test: headless Chromium and its WebDriver
+deps-test:
+	$(call apt-install,$(TEST_APT_PACKAGES))
 
 venv-test:
 	@scripts/setup-venv.sh scripts/requirements-test.txt
@@ -37,10 +47,11 @@ serve: build
 
 ## test: the suite CI runs (unit, socket and CLI tests, the Spark mapper, schema and docs checks). Tests run one at a
 ## time: the socket tests measure timeouts and drains, which CPU-heavy extraction tests beside them would distort.
-test: deps venv-test venv-ops
+test: deps deps-test venv-test venv-ops
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --no-parallel
 	LEDE_BIN=$$($(SWIFT) build --show-bin-path)/lede $(VENV_PY) -m pytest -q deploy/spark
+	LEDE_BIN=$$($(SWIFT) build --show-bin-path)/lede $(VENV_PY) -m pytest -q tests/viewer
 	$(VENV_PY) scripts/validate-docs.py
 
 ## lint: API documents and schemas, the Dockerfile (hadolint) and the Kubernetes manifests (offline schemas)
