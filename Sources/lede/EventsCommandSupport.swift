@@ -10,7 +10,7 @@ enum EventsCommandSupport {
         runReportingErrors {
             let start = Date()
             let examples = try readExamples(directory, log: log)
-            let model = EventMentionTrainer().train(examples, progress: log)
+            let model = EventMentionTrainer().train(examples, lexicon: try EventTypeLexicon.bundled(), progress: log)
             try writeModel(ModelFile.encode(model), to: out, log: log)
             log(String(format: "trained in %.1f s", Date().timeIntervalSince(start)))
         }

@@ -7,11 +7,12 @@ enum EventMentionFeatures {
         case previousLower, previousUPOS, nextLower, nextUPOS, previous2UPOS, next2UPOS
         case previousLemmaUPOS, nextLemmaUPOS, uposBigram, xposContext, capitalised
         case dependency, headLemma, headUPOS, dependencyUPOS, childRelations, lemmaDependency
-        case auxiliaryBefore, determinerBefore, inQuote
+        case auxiliaryBefore, determinerBefore, inQuote, lexiconType
     }
 
     /// Appends the features of `tokens[i]` (inside `sentence`) to `out` after clearing it.
-    static func extract(_ tokens: [Token], _ i: Int, sentence: Range<Int>, children: [[Int]], inQuote: Bool, into out: inout [UInt64]) {
+    static func extract(_ tokens: [Token], _ i: Int, sentence: Range<Int>, children: [[Int]], inQuote: Bool,
+                        lexicon: EventTypeLexicon, into out: inout [UInt64]) {
         out.removeAll(keepingCapacity: true)
         let token = tokens[i]
         let lower = token.norm.lowercased()
@@ -43,6 +44,11 @@ enum EventMentionFeatures {
         add(.xposContext, (sentence.contains(i - 1) ? tokens[i - 1].tag ?? "X" : "<s>") + "|" + (token.tag ?? "X"))
         add(.capitalised, token.norm.first.map { $0.isUppercase ? "1" : "0" } ?? "0")
         add(.inQuote, inQuote ? "1" : "0")
+        // The event-type lexicon knows words TimeBank's financial news rarely shows ("airstrikes").
+        if let entry = lexicon.entry(lemma: lemma, pos: upos) {
+            add(.lexiconType, String(entry.type.prefix { $0 != "." }))
+            add(.lexiconType, upos)
+        }
         // The closest auxiliary or determiner to the left tells verbs from nouns and states ("has been
         // fighting", "the fighting").
         var j = i - 1

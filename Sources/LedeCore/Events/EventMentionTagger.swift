@@ -8,17 +8,22 @@ public struct EventMentionTagger: Stage {
     public static let languages: Set<String> = ["en"]
     public let name = "event_mentions"
     let model: LinearModel
+    let lexicon: EventTypeLexicon
 
     /// - Throws: `ModelError.mismatch` when the model's classes are not this stage's.
-    public init(model: LinearModel) throws(ModelError) {
+    public init(model: LinearModel, lexicon: EventTypeLexicon) throws(ModelError) {
         guard model.classes == Self.classes else {
             throw .malformedHeader("\(Self.modelName).lmdl: classes \(model.classes) differ from \(Self.classes)")
         }
         self.model = model
+        self.lexicon = lexicon
     }
 
     /// For a model this module has just trained with `classes`.
-    init(checked model: LinearModel) { self.model = model }
+    init(checked model: LinearModel, lexicon: EventTypeLexicon) {
+        self.model = model
+        self.lexicon = lexicon
+    }
 
     public func apply(to document: inout Document) {
         guard let language = document.language, Self.languages.contains(language) else { return }
@@ -35,10 +40,15 @@ public struct EventMentionTagger: Stage {
         var found: [EventMention] = []
         for sentence in document.sentences {
             for i in sentence.tokens where tokens[i].kind == .word {
-                EventMentionFeatures.extract(tokens, i, sentence: sentence.tokens, children: children, inQuote: quoted[i], into: &features)
+                EventMentionFeatures.extract(tokens, i, sentence: sentence.tokens, children: children, inQuote: quoted[i], lexicon: lexicon, into: &features)
                 for c in scores.indices { scores[c] = 0 }
                 model.accumulate(features, into: &scores)
-                let best = LinearModel.argmax(scores)
+                var best = LinearModel.argmax(scores)
+                // TimeBank's financial news rarely shows war or diplomacy; a noun the event-type lexicon
+                // lists ("airstrikes", "talks") denotes an event wherever it occurs.
+                if best == 0, tokens[i].pos == "NOUN", lexicon.entry(lemma: tokens[i].lemma ?? tokens[i].norm, pos: "NOUN") != nil {
+                    best = 1
+                }
                 guard best > 0, let eventClass = EventMention.Class(rawValue: Self.classes[best]) else { continue }
                 found.append(EventMention(span: tokens[i].span, token: i, eventClass: eventClass))
             }

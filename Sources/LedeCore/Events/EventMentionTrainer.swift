@@ -37,13 +37,13 @@ public struct EventMentionTrainer {
     public init() {}
 
     /// Trains on `examples`: passes are chosen on every fifth example, then the model is retrained on all.
-    public func train(_ examples: [Example], progress: (String) -> Void) -> LinearModel {
-        let prepared = examples.map(Prepared.init)
+    public func train(_ examples: [Example], lexicon: EventTypeLexicon, progress: (String) -> Void) -> LinearModel {
+        let prepared = examples.map { Prepared($0, lexicon: lexicon) }
         let heldOut = prepared.indices.filter { $0 % 5 == 4 }
         let fit = prepared.indices.filter { $0 % 5 != 4 }
         var best = (iteration: 1, score: Score(f1: -1))
         _ = run(prepared, on: fit, iterations: maxIterations) { iteration, model in
-            let score = Self.score(EventMentionTagger(checked: model), heldOut.map { examples[$0] })
+            let score = Self.score(EventMentionTagger(checked: model, lexicon: lexicon), heldOut.map { examples[$0] })
             progress("iteration \(iteration): held-out fifth \(score)")
             if score.f1 > best.score.f1 { best = (iteration, score) }
         }
@@ -79,7 +79,7 @@ public struct EventMentionTrainer {
         var features: [[UInt64]] = []
         var labels: [Int] = []
 
-        init(_ example: Example) {
+        init(_ example: Example, lexicon: EventTypeLexicon) {
             let document = example.document
             let tokens = document.tokens
             var labelOf = [Int](repeating: 0, count: tokens.count)
@@ -94,7 +94,7 @@ public struct EventMentionTrainer {
             var buffer: [UInt64] = []
             for sentence in document.sentences {
                 for i in sentence.tokens where tokens[i].kind == .word {
-                    EventMentionFeatures.extract(tokens, i, sentence: sentence.tokens, children: children, inQuote: quoted[i], into: &buffer)
+                    EventMentionFeatures.extract(tokens, i, sentence: sentence.tokens, children: children, inQuote: quoted[i], lexicon: lexicon, into: &buffer)
                     features.append(buffer)
                     labels.append(labelOf[i])
                 }

@@ -22,6 +22,7 @@ public struct Extractor: Sendable {
         let pos = try PartOfSpeechTagger(model: store.load(PartOfSpeechTagger.modelName))
         let gazetteer = try Gazetteer.bundled()
         let ner = NamedEntityTagger(model: try store.load(NamedEntityTagger.modelName), gazetteer: gazetteer)
+        let eventTypes = try EventTypeLexicon.bundled()
         self.pipeline = Pipeline(stages: [
             try Cleaner(),
             Segmenter(splitter: SentenceSplitter(model: sentences)),
@@ -31,8 +32,8 @@ public struct Extractor: Sendable {
             TimeExpressions(),
             QuoteFinder(),
         ] + (events ? [
-            try EventMentionTagger(model: store.load(EventMentionTagger.modelName)),
-            EventBuilder(lexicon: try EventTypeLexicon.bundled()),
+            try EventMentionTagger(model: store.load(EventMentionTagger.modelName), lexicon: eventTypes),
+            EventBuilder(lexicon: eventTypes),
         ] : []))
         self.models = store.descriptors
         self.maxTextLength = maxTextLength
