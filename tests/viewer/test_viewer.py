@@ -272,6 +272,7 @@ def test_the_page_shows_what_the_api_found(server, browser, article, api_result)
     assert severe(browser) == [], "the page logged errors"
 
     # The screenshot the README shows: results at the top, a tooltip open on the lead's first person.
+    browser.set_window_size(1440, 1500)  # tall enough for the side panel's quotes and events
     browser.execute_script("document.getElementById('article').scrollTop = 0; window.scrollTo(0, 0);")
     lead = browser.find_element(By.CSS_SELECTOR, "#article mark.ent[data-type=PERSON]")
     ActionChains(browser).move_to_element(lead).perform()
