@@ -39,14 +39,18 @@ def split_names(split):
 
 def lede_predictions(docs, lede, out):
     requests = "".join(json.dumps({"id": d["name"], "text": d["text"], "published": d["published"][:10],
-                                   "include": ["event_mentions"]}) + "\n" for d in docs)
+                                   "include": ["event_mentions", "timings"]}) + "\n" for d in docs)
     run = subprocess.run([lede, "batch", "-", "--jobs", "2"], input=requests.encode(), capture_output=True, check=True)
+    stage_ms = {}
     for line, doc in zip(run.stdout.decode().splitlines(), docs):
         result = json.loads(line)
+        for stage, ms in result.get("timings_ms", {}).items():
+            stage_ms[stage] = stage_ms.get(stage, 0.0) + ms
         assert result.get("id") == doc["name"], (result.get("id"), doc["name"])
         timexes = [{"start": t["start"], "end": t["end"], "type": t["type"], "value": t["value"]} for t in result.get("times", [])]
         events = [{"start": e["start"], "end": e["end"], "class": e["class"]} for e in result.get("event_mentions", [])]
         write(out, doc["name"], timexes, events)
+    return stage_ms
 
 
 def dateparser_predictions(docs, out):
@@ -97,7 +101,8 @@ def main():
             d = json.load(f)
         docs.append({"name": n, "text": d["text"], "published": d["published"]})
 
-    systems = [("Lede time stage", lambda out: lede_predictions(docs, args.lede, out))]
+    lede_stage_ms = {}
+    systems = [("Lede time stage", lambda out: lede_stage_ms.update(lede_predictions(docs, args.lede, out)))]
     if not args.no_dateparser:
         systems.append(("dateparser 1.5 search_dates", lambda out: dateparser_predictions(docs, out)))
     print(f"TimeBank {args.split} split: {len(docs)} documents (every 5th file by name is test)\n")
@@ -120,9 +125,20 @@ def main():
                               f"| {len(docs) / seconds:.1f} |")
     if event_rows:
         print("\nEvent mentions (TimeML EVENT triggers):\n")
-        print("| system | gold | pred | strict P | strict R | strict F1 | relaxed F1 | class acc | class F1 | docs/s (whole pipeline, 2 jobs) |")
+        print("| system | gold | pred | strict P | strict R | strict F1 | relaxed F1 | class acc | class F1 | documents/s (whole pipeline, 2 jobs) |")
         print("|---|---|---|---|---|---|---|---|---|---|")
         print("\n".join(event_rows))
+    if lede_stage_ms:
+        words = sum(len(d["text"].split()) for d in docs)
+        print(f"\nStage times over the {len(docs)} documents ({words} words), from --include timings (one document at a time per core):\n")
+        print("| stage | ms total | documents/s on one core | words/s |")
+        print("|---|---|---|---|")
+        for stage in ("time", "event_mentions", "events"):
+            ms = lede_stage_ms.get(stage)
+            if ms:
+                print(f"| {stage} | {ms:.1f} | {len(docs) / (ms / 1000):.0f} | {words / (ms / 1000):,.0f} |")
+        together = sum(lede_stage_ms.get(s, 0) for s in ("time", "event_mentions", "events"))
+        print(f"| time + event_mentions + events | {together:.1f} | {len(docs) / (together / 1000):.0f} | {words / (together / 1000):,.0f} |")
 
 if __name__ == "__main__":
     main()

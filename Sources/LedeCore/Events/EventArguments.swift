@@ -22,8 +22,8 @@ struct EventArguments {
             }
         } else {
             event.actor = agent(of: i)
-            event.target = view.dependents(i, ["obj", "nsubj:pass"]).first
-                .flatMap { Self.isWeapon(view.lemma($0)) ? nil : argument($0) }
+            event.target = (view.dependents(i, ["iobj"]) + view.dependents(i, ["obj", "nsubj:pass"]))
+                .first { !Self.isWeapon(view.lemma($0)) }.map(argument)
             event.instrument = view.dependents(i, ["obj", "nsubj:pass"]).first(where: { Self.isWeapon(view.lemma($0)) }).map(argument)
         }
         if event.target == nil, let oblique = obliques.first(where: { Self.targetMarkers.contains(view.marker($0) ?? "") && !isPlace($0) }) {
