@@ -280,6 +280,25 @@ def test_the_page_shows_what_the_api_found(server, browser, article, api_result)
     browser.save_screenshot(str(SCREENSHOT))
 
 
+def test_html_input_is_shown_as_its_article_text(server, browser):
+    from selenium.webdriver.common.by import By
+
+    html = ("<html><head><title>Putin hosts Araqchi</title></head><body><nav><a href='/'>Home</a> <a href='/world'>World</a>"
+            "</nav><article><h1>Putin hosts Iran’s foreign minister</h1><p>Russian President Vladimir Putin met Iran’s "
+            "foreign minister Abbas Araqchi in Moscow on Monday.</p><p>“We are ready to help,” Putin told him.</p>"
+            "</article><footer>© 2025 Example News</footer></body></html>")
+    expected = post_extract(server, {"html": html, "published": "2025-06-23", "offsets": "utf16"})
+    browser.get(server + "/")
+    submit(browser, "html", html, published="2025-06-23")
+    wait_for(browser, lambda d: d.find_element(By.ID, "results").is_displayed(), "no results shown")
+    text = expected["article"]["text"]
+    assert browser.execute_script(TEXT_OF, "#article") == [text]
+    assert mentions_on_page(browser) == mentions_in_result(expected, text)
+    assert ("Vladimir Putin", "PERSON") in {(t, kind) for _, _, kind, t in mentions_on_page(browser)}
+    assert expected["article"]["title"] in browser.find_element(By.ID, "article-meta").text
+    assert severe(browser) == []
+
+
 def test_api_errors_are_shown_with_their_code(server, browser):
     from selenium.webdriver.common.by import By
 
