@@ -8,7 +8,7 @@ struct TrainCommand: ParsableCommand {
         abstract: "Train a model from the shared datasets (deterministic: same data, same bytes)."
     )
 
-    enum ModelKind: String, ExpressibleByArgument, CaseIterable { case sentences, pos, ner, events }
+    enum ModelKind: String, ExpressibleByArgument, CaseIterable { case sentences, pos, ner, parser, events }
 
     @Argument(help: "Which model: sentences or pos (part-of-speech tags and lemmas).")
     var model: ModelKind
@@ -34,6 +34,9 @@ struct TrainCommand: ParsableCommand {
     @Flag(help: "pos only: score the model at --out on --dev (gold tokens) and print JSON instead of training.")
     var evaluate = false
 
+    @Option(help: "parser only: the tagger model whose predicted tags the parser trains and is scored on.")
+    var pos: String = "Sources/LedeCore/Resources/models/pos.lmdl"
+
     @Option(help: "events only: TimeBank exported by ../shared/tools/timeml_score.py (DIR/input and DIR/gold).")
     var timeml: String = ".bench/timeml"
 
@@ -44,6 +47,8 @@ struct TrainCommand: ParsableCommand {
         case .sentences: trainSentences(out: out, log: log)
         case .pos: evaluate ? evaluatePOS(model: out) : trainPOS(out: out, log: log)
         case .ner: evaluate ? NERCommandSupport.evaluate(model: out, dev: conllDev) : NERCommandSupport.train(train: conll, dev: conllDev, out: out, log: log)
+        case .parser: evaluate ? ParserCommandSupport.evaluate(model: out, dev: dev, pos: pos)
+            : ParserCommandSupport.train(train: train, dev: dev, pos: pos, out: out, log: log)
         case .events: EventsCommandSupport.train(timeml: timeml, out: out, log: log)
         }
     }

@@ -20,6 +20,8 @@ public struct Extractor: Sendable {
         var store = store
         let sentences = try store.load(SentenceSplitter.modelName)
         let pos = try PartOfSpeechTagger(model: store.load(PartOfSpeechTagger.modelName))
+        let parser = try DependencyParser(transitions: store.load(DependencyParser.modelName),
+                                          labels: store.load(DependencyParser.labelModelName))
         let gazetteer = try Gazetteer.bundled()
         let ner = NamedEntityTagger(model: try store.load(NamedEntityTagger.modelName), gazetteer: gazetteer)
         let eventTypes = try EventTypeLexicon.bundled()
@@ -28,6 +30,7 @@ public struct Extractor: Sendable {
             Segmenter(splitter: SentenceSplitter(model: sentences)),
             LanguageIdentifier(defaultLanguage: defaultLanguage),
             Tagger(tagger: pos),
+            DependencyParsing(parser: parser),
             EntityRecognizer(tagger: ner, gazetteer: gazetteer),
             TimeExpressions(),
             QuoteFinder(),

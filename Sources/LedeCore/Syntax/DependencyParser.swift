@@ -1,0 +1,81 @@
+/// A greedy arc-hybrid dependency parser producing Universal Dependencies relations.
+///
+/// Two averaged-perceptron `LinearModel`s: `parser` picks the transition (3 classes) and
+/// `parser-labels` names each arc as it is built (one class per UD relation). Splitting them keeps
+/// the files small: a joint labelled-transition model would store ~100 weights per feature instead
+/// of 3, so the size budget would hold thirty times fewer transition features.
+public struct DependencyParser: Sendable {
+    public static let modelName = "parser"
+    public static let labelModelName = "parser-labels"
+    static let transitionClasses = ["SHIFT", "LEFT", "RIGHT"]
+    static let rootLabel = "root"
+
+    /// One parsed word: its head (0-based word index within the sentence, -1 for the root) and relation.
+    public struct Arc: Equatable, Sendable {
+        public var head: Int
+        public var dep: String
+    }
+
+    let transitions: LinearModel
+    let labels: LinearModel
+
+    /// - Throws: `ModelError.malformedHeader` when the models do not have the parser's classes.
+    public init(transitions: LinearModel, labels: LinearModel) throws(ModelError) {
+        guard transitions.classes == Self.transitionClasses else { throw .malformedHeader(Self.modelName) }
+        // Label indices are kept in 64-bit sets; one index is reserved for the root.
+        guard labels.classes.count < 63, !labels.classes.contains(Self.rootLabel) else { throw .malformedHeader(Self.labelModelName) }
+        self.transitions = transitions
+        self.labels = labels
+    }
+
+    /// Parses one tagged sentence (analysis forms, Penn tags, UPOS, lemmas; all the same length).
+    public func parse(forms: [String], xpos: [String], upos: [String], lemmas: [String]) -> [Arc] {
+        guard !forms.isEmpty else { return [] }
+        let words = ParserWord.sentence(forms: forms, xpos: xpos, upos: upos, lemmas: lemmas)
+        let state = parse(words)
+        let root = labels.classes.count
+        return (1...forms.count).map { d in
+            let label = state.labels[d]
+            return Arc(head: state.heads[d] - 1, dep: label == root || label < 0 ? Self.rootLabel : labels.classes[label])
+        }
+    }
+
+    /// The final configuration for a padded word list.
+    func parse(_ words: [ParserWord]) -> ParserState {
+        var state = ParserState(count: words.count - 2)
+        var features: [UInt64] = []
+        features.reserveCapacity(ParserFeatures.capacity)
+        var scores = [Float](repeating: 0, count: 3)
+        var labelScores = [Float](repeating: 0, count: labels.classes.count)
+        words.withUnsafeBufferPointer { w in
+            while !state.isTerminal {
+                ParserFeatures.transitions(w, state, into: &features)
+                scores[0] = 0; scores[1] = 0; scores[2] = 0
+                transitions.accumulate(features, into: &scores)
+                let t = Self.best(scores, state)
+                var label = -1
+                if let arc = state.arc(t) {
+                    if arc.head == 0 {
+                        label = labels.classes.count
+                    } else {
+                        ParserFeatures.label(w, state, head: arc.head, dependent: arc.dependent, into: &features)
+                        for k in labelScores.indices { labelScores[k] = 0 }
+                        labels.accumulate(features, into: &labelScores)
+                        label = LinearModel.argmax(labelScores)
+                    }
+                }
+                state.apply(t, label: label)
+            }
+        }
+        return state
+    }
+
+    /// The best-scoring legal transition (ties to the lower index: deterministic).
+    static func best(_ scores: [Float], _ state: ParserState) -> ParserState.Transition {
+        var best: ParserState.Transition?
+        for t in ParserState.Transition.allCases where state.isLegal(t) {
+            if best == nil || scores[t.rawValue] > scores[best!.rawValue] { best = t }
+        }
+        return best!
+    }
+}
