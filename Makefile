@@ -9,7 +9,7 @@ APT_PACKAGES := libcurl4-openssl-dev libxml2-dev zlib1g-dev python3-venv
 TEST_APT_PACKAGES := chromium chromium-driver
 export LEDE_COMMIT ?= $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
 
-.PHONY: all deps deps-test venv-test venv-bench venv-ops build serve test lint train bench bench-segmentation bench-http clean bench-articles bench-quotes bench-time bench-syntax test-api bench-ner gazetteer
+.PHONY: all deps deps-test venv-test venv-bench venv-ops build serve test lint train bench bench-segmentation bench-http clean bench-articles bench-quotes bench-time bench-syntax test-api bench-ner gazetteer fuzz test-sanitize soak bench-pathological
 
 all: build
 
@@ -119,3 +119,27 @@ bench-time: build venv-bench
 ## test-api: schemathesis against the running service: no 5xx, every response conforms to the OpenAPI document
 test-api: build venv-test venv-ops
 	scripts/test-api.sh
+
+## fuzz: libFuzzer + ASan on the HTTP parser, JSON request, HTML extractor, charset decoder and whole pipeline,
+## FUZZ_SECONDS each (default 60), one at a time under nice; corpora and findings in .build-fuzz (docs/reliability.md)
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) fuzz/run.sh $(FUZZ_TARGETS)
+
+## test-sanitize: the test suite under AddressSanitizer, then ThreadSanitizer (own scratch paths, one test at a time; slow)
+test-sanitize: deps
+	$(SWIFT) build --build-tests --scratch-path .build-asan --sanitize=address
+	$(SWIFT) test --skip-build --no-parallel --scratch-path .build-asan --sanitize=address
+	$(SWIFT) build --build-tests --scratch-path .build-tsan --sanitize=thread
+	$(SWIFT) test --skip-build --no-parallel --scratch-path .build-tsan --sanitize=thread
+
+## soak: SOAK_SECONDS (default 600) of wrk load on /v1/extract + /healthz beside misbehaving clients, loopback only;
+## RSS curve, open fds, p99 with and without abuse (bench/soak/run.sh)
+SOAK_SECONDS ?= 600
+soak: deps
+	@command -v wrk >/dev/null || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); $$SUDO apt-get install -y -qq wrk; }
+	SOAK_SECONDS=$(SOAK_SECONDS) bench/soak/run.sh
+
+## bench-pathological: 10 MB of one word, 1 MB without spaces, nested HTML, quote floods… through lede extract, timed
+bench-pathological: build
+	python3 bench/pathological/run.py --lede $(RELEASE_BIN)
