@@ -67,6 +67,9 @@ train: build
 		--dev $(SHARED)/data/ud/en_ewt/en_ewt-ud-dev.conllu --out Sources/LedeCore/Resources/models/sentences.lmdl
 	$(RELEASE_BIN) train pos --train $(SHARED)/data/ud/en_ewt/en_ewt-ud-train.conllu \
 		--dev $(SHARED)/data/ud/en_ewt/en_ewt-ud-dev.conllu --out Sources/LedeCore/Resources/models/pos.lmdl
+	$(RELEASE_BIN) train parser --train $(SHARED)/data/ud/en_ewt/en_ewt-ud-train.conllu \
+		--dev $(SHARED)/data/ud/en_ewt/en_ewt-ud-dev.conllu --pos Sources/LedeCore/Resources/models/pos.lmdl \
+		--out Sources/LedeCore/Resources/models/parser.lmdl
 	$(RELEASE_BIN) train ner --out Sources/LedeCore/Resources/models/ner.lmdl
 	python3 $(SHARED)/tools/timeml_score.py text $(SHARED)/data/timeml/timebank .bench/timeml/input
 	python3 $(SHARED)/tools/timeml_score.py gold $(SHARED)/data/timeml/timebank .bench/timeml/gold
@@ -81,9 +84,10 @@ gazetteer: venv-bench
 bench-ner: build venv-bench
 	$(VENV_PY) bench/ner/run.py --lede $(RELEASE_BIN)
 
-## bench-syntax: UPOS/XPOS/lemma accuracy on UD EWT dev beside spaCy, tagger tokens/s
+## bench-syntax: UPOS/XPOS/lemma accuracy and UAS/LAS on UD EWT dev beside spaCy, tagger and tagger+parser tokens/s
 bench-syntax: build venv-bench
 	$(VENV_PY) bench/syntax/eval_pos.py --lede $(RELEASE_BIN) --shared $(SHARED)
+	$(VENV_PY) bench/syntax/eval_parser.py --lede $(RELEASE_BIN) --shared $(SHARED)
 
 ## bench: clean + segment throughput, and sentence F1 beside spaCy (installs spaCy into .venv)
 bench: build venv-bench
