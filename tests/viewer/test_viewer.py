@@ -49,7 +49,8 @@ def server(tmp_path_factory):
     if not os.path.exists(LEDE):
         pytest.fail(f"no lede binary at {LEDE}; build it or set LEDE_BIN")
     port = free_port()
-    log = (tmp_path_factory.mktemp("viewer") / "serve.log").open("w")
+    log_path = tmp_path_factory.mktemp("viewer") / "serve.log"
+    log = log_path.open("w")
     env = dict(os.environ, LEDE_LOGGING_ACCESS_LOG="false")
     process = subprocess.Popen([LEDE, "serve", "--host", "127.0.0.1", "--port", str(port)], cwd=ROOT, env=env,
                                stdout=log, stderr=subprocess.STDOUT)
@@ -64,7 +65,8 @@ def server(tmp_path_factory):
             pass
         if process.poll() is not None or time.monotonic() > deadline:
             process.kill()
-            pytest.fail(f"lede serve did not become ready on port {port}")
+            log.close()
+            pytest.fail(f"lede serve did not become ready on port {port}: {log_path.read_text()[-2000:]}")
         time.sleep(0.3)
     yield base
     process.terminate()
