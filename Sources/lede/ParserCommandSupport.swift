@@ -19,10 +19,10 @@ enum ParserCommandSupport {
         runReportingErrors {
             let start = Date()
             let tagger = try tagger(pos)
-            let trainSentences = ParserTrainer.sentences(CoNLLU.parse(try InputReader.read(train)), tagger: tagger)
+            let trainSentences = try ParserTrainer.jackknifed(CoNLLU.parse(try InputReader.read(train)), progress: log)
             let devSentences = ParserTrainer.sentences(CoNLLU.parse(try InputReader.read(dev)), tagger: tagger)
-            log(String(format: "tagged %d training and %d dev sentences with %@  %.1f s", trainSentences.count,
-                       devSentences.count, pos, Date().timeIntervalSince(start)))
+            log(String(format: "tagged %d training sentences (jackknifed) and %d dev sentences (with %@)  %.1f s",
+                       trainSentences.count, devSentences.count, pos, Date().timeIntervalSince(start)))
             let models = try ParserTrainer().train(trainSentences, dev: devSentences, progress: log)
             try writeModel(ModelFile.encode(models.transitions), to: out, log: log)
             try writeModel(ModelFile.encode(models.labels), to: labelPath(out), log: log)

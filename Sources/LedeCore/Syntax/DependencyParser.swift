@@ -18,14 +18,32 @@ public struct DependencyParser: Sendable {
 
     let transitions: LinearModel
     let labels: LinearModel
+    let weights: TransitionWeights
 
-    /// - Throws: `ModelError.malformedHeader` when the models do not have the parser's classes.
+    /// The feature templates' version, stored in the models' metadata: a model trained on other
+    /// templates would load fine and parse nonsense, so it is refused.
+    static let featureVersion = "2"
+
+    /// - Throws: `ModelError.malformedHeader` when the models do not have the parser's classes,
+    ///   `.wrongModel` when they were trained on other feature templates.
     public init(transitions: LinearModel, labels: LinearModel) throws(ModelError) {
+        for (model, name) in [(transitions, Self.modelName), (labels, Self.labelModelName)] {
+            let found = model.metadata["features"] ?? "1"
+            guard found == Self.featureVersion else {
+                throw .wrongModel(expected: "\(name) (features \(Self.featureVersion))", found: "\(name) (features \(found))")
+            }
+        }
+        try self.init(unchecked: transitions, labels: labels)
+    }
+
+    /// For models being trained (no metadata yet).
+    init(unchecked transitions: LinearModel, labels: LinearModel) throws(ModelError) {
         guard transitions.classes == Self.transitionClasses else { throw .malformedHeader(Self.modelName) }
         // Label indices are kept in 64-bit sets; one index is reserved for the root.
         guard labels.classes.count < 63, !labels.classes.contains(Self.rootLabel) else { throw .malformedHeader(Self.labelModelName) }
         self.transitions = transitions
         self.labels = labels
+        self.weights = TransitionWeights(transitions)
     }
 
     /// Parses one tagged sentence (analysis forms, Penn tags, UPOS, lemmas; all the same length).
@@ -45,14 +63,12 @@ public struct DependencyParser: Sendable {
         var state = ParserState(count: words.count - 2)
         var features: [UInt64] = []
         features.reserveCapacity(ParserFeatures.capacity)
-        var scores = [Float](repeating: 0, count: 3)
         var labelScores = [Float](repeating: 0, count: labels.classes.count)
         words.withUnsafeBufferPointer { w in
             while !state.isTerminal {
                 ParserFeatures.transitions(w, state, into: &features)
-                scores[0] = 0; scores[1] = 0; scores[2] = 0
-                transitions.accumulate(features, into: &scores)
-                let t = Self.best(scores, state)
+                let (shift, left, right) = weights.scores(features)
+                let t = Self.best((shift, left, right), state)
                 var label = -1
                 if let arc = state.arc(t) {
                     if arc.head == 0 {
@@ -70,12 +86,14 @@ public struct DependencyParser: Sendable {
         return state
     }
 
-    /// The best-scoring legal transition (ties to the lower index: deterministic).
-    static func best(_ scores: [Float], _ state: ParserState) -> ParserState.Transition {
-        var best: ParserState.Transition?
-        for t in ParserState.Transition.allCases where state.isLegal(t) {
-            if best == nil || scores[t.rawValue] > scores[best!.rawValue] { best = t }
-        }
-        return best!
+    /// The best-scoring legal transition (ties to the lower index: deterministic). Shift is legal
+    /// whenever the buffer is not empty, and right whenever it is (until the end), so one always is.
+    @inline(__always)
+    static func best(_ scores: (Float, Float, Float), _ state: ParserState) -> ParserState.Transition {
+        var best: ParserState.Transition = state.isLegal(.shift) ? .shift : .right
+        var top = best == .shift ? scores.0 : scores.2
+        if state.isLegal(.left) && scores.1 > top { best = .left; top = scores.1 }
+        if best != .right && state.isLegal(.right) && scores.2 > top { best = .right }
+        return best
     }
 }

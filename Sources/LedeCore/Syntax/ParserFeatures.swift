@@ -45,15 +45,15 @@ enum ParserFeatures {
         add(s0.lower); add(s0.tag); add(s0.wordTag); add(s0.lemma)
         add(n0.lower); add(n0.tag); add(n0.wordTag); add(n0.lemma); add(n0.suffix)
         add(n1.lower); add(n1.tag); add(n1.wordTag)
-        add(n2.lower); add(n2.tag)
+        add(n2.tag)
         add(s1.lower); add(s1.tag); add(s1.wordTag)
-        add(s2.lower); add(s2.tag)
+        add(s2.tag)
         // Pairs.
         add(c(s0.wordTag, n0.wordTag)); add(c(s0.wordTag, n0.lower)); add(c(s0.lower, n0.wordTag))
         add(c(s0.wordTag, n0.tag)); add(c(s0.tag, n0.wordTag)); add(c(s0.lower, n0.lower)); add(c(s0.tag, n0.tag))
         add(c(n0.tag, n1.tag))
         add(c(s1.tag, s0.tag)); add(c(s1.lower, s0.lower)); add(c(s1.wordTag, s0.tag)); add(c(s1.tag, s0.wordTag))
-        add(c(s1.wordTag, s0.wordTag)); add(c(s1.tag, n0.tag)); add(c(s1.lower, n0.lower))
+        add(c(s1.tag, n0.tag)); add(c(s1.lower, n0.lower))
         // Triples.
         add(c(n0.tag, n1.tag, n2.tag)); add(c(s0.tag, n0.tag, n1.tag)); add(c(s1.tag, s0.tag, n0.tag))
         add(c(s2.tag, s1.tag, s0.tag)); add(c(s0.tag, w[s0l].tag, n0.tag)); add(c(s0.tag, w[s0r].tag, n0.tag))
@@ -65,18 +65,18 @@ enum ParserFeatures {
         let d1 = i0 == none || i1 == none || i1 == 0 ? 0 : distance(i0 - i1)
         add(c(s0.lower, d0)); add(c(s0.tag, d0)); add(c(n0.lower, d0)); add(c(n0.tag, d0))
         add(c(s0.tag, n0.tag, d0)); add(c(s0.lower, n0.lower, d0))
-        add(c(s1.tag, s0.tag, d1)); add(c(s1.lower, s0.lower, d1)); add(c(s1.wordTag, d1)); add(c(s0.wordTag, d1))
+        add(c(s1.tag, s0.tag, d1)); add(c(s1.lower, s0.lower, d1))
         // Valency.
         let s0vl = i0 == none ? 0 : UInt64(s.leftCount[i0]), s0vr = i0 == none ? 0 : UInt64(s.rightCount[i0])
         let n0vl = j0 == none ? 0 : UInt64(s.leftCount[j0])
         let s1vl = i1 == none ? 0 : UInt64(s.leftCount[i1]), s1vr = i1 == none ? 0 : UInt64(s.rightCount[i1])
-        add(c(s0.lower, s0vl)); add(c(s0.tag, s0vl)); add(c(s0.lower, s0vr)); add(c(s0.tag, s0vr))
-        add(c(n0.lower, n0vl)); add(c(n0.tag, n0vl)); add(c(s1.tag, s1vl)); add(c(s1.tag, s1vr)); add(c(s1.lower, s1vr))
+        add(c(s0.tag, s0vl)); add(c(s0.tag, s0vr)); add(c(n0.tag, n0vl)); add(c(s1.tag, s1vl)); add(c(s1.tag, s1vr))
         // Dependents.
-        for k in [s0l, s0r, n0l, s1r, s0l2, s0r2, n0l2] {
-            add(w[k].lower); add(w[k].tag); add(label(k))
-        }
-        add(w[s1l].tag); add(label(s1l))
+        // Nearest dependents; the second ones only through the conjunctions below.
+        add(w[s0l].lower); add(w[s0l].tag); add(label(s0l))
+        add(w[s0r].lower); add(w[s0r].tag); add(label(s0r))
+        add(w[n0l].lower); add(w[n0l].tag); add(label(n0l))
+        add(w[s1r].tag); add(label(s1r)); add(w[s1l].tag); add(label(s1l))
         add(c(s0.tag, w[s0l].tag, w[s0l2].tag)); add(c(s0.tag, w[s0r].tag, w[s0r2].tag))
         add(c(n0.tag, w[n0l].tag, w[n0l2].tag)); add(c(s1.tag, w[s1r].tag, w[s1r2].tag))
         add(c(s0.tag, label(s0l), label(s0l2))); add(c(s0.tag, label(s0r), label(s0r2)))
@@ -85,8 +85,7 @@ enum ParserFeatures {
         let s0ls = i0 == none ? 0 : s.leftLabels[i0], s0rs = i0 == none ? 0 : s.rightLabels[i0]
         let n0ls = j0 == none ? 0 : s.leftLabels[j0]
         let s1ls = i1 == none ? 0 : s.leftLabels[i1], s1rs = i1 == none ? 0 : s.rightLabels[i1]
-        add(c(s0.lower, s0ls)); add(c(s0.tag, s0ls)); add(c(s0.lower, s0rs)); add(c(s0.tag, s0rs))
-        add(c(n0.lower, n0ls)); add(c(n0.tag, n0ls)); add(c(s1.tag, s1ls)); add(c(s1.tag, s1rs))
+        add(c(s0.tag, s0ls)); add(c(s0.tag, s0rs)); add(c(n0.tag, n0ls)); add(c(s1.tag, s1ls)); add(c(s1.tag, s1rs))
         add(c(s0.tag, s0ls, n0.tag)); add(c(s1.tag, s1ls, s0.tag))
     }
 
