@@ -37,6 +37,26 @@ return [...document.querySelectorAll(arguments[0])].map((node) => {
 });
 """
 
+# The WCAG contrast ratio of each selector's text against its effective background; returns those below 4.5.
+CONTRAST = """
+const rgb = (v) => v.match(/[\\d.]+/g).map(Number);
+const lum = ([r, g, b]) => [r, g, b].map((c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; })
+  .reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0);
+const background = (node) => {
+  for (; node; node = node.parentElement) { const c = rgb(getComputedStyle(node).backgroundColor); if (c.length < 4 || c[3] > 0) return c; }
+  return [255, 255, 255];
+};
+const low = [];
+for (const selector of arguments[0]) {
+  for (const node of [...document.querySelectorAll(selector)].slice(0, 40)) {
+    const a = lum(rgb(getComputedStyle(node).color)), b = lum(background(node));
+    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    if (ratio < 4.5) low.push(selector + ' ' + ratio.toFixed(2));
+  }
+}
+return [...new Set(low)];
+"""
+
 
 def free_port():
     with socket.socket() as probe:
@@ -270,6 +290,13 @@ def test_the_page_shows_what_the_api_found(server, browser, article, api_result)
     ActionChains(browser).send_keys(Keys.ARROW_RIGHT).perform()
     assert browser.switch_to.active_element != first_mark
     assert browser.execute_script("return document.activeElement.closest('#article') !== null")
+
+    # Screen readers: every control has a label; contrast: text on every highlight passes WCAG AA (4.5:1).
+    assert browser.execute_script(
+        "return [...document.querySelectorAll('input, textarea, select')].filter((c) => c.labels.length === 0).map((c) => c.id)") == []
+    low = browser.execute_script(CONTRAST, ["#article .sent", "#article mark.ent", "#article .removed", "#article .tval",
+                                            "#article .qspk", ".rm-label", ".chip", ".sub", ".hint", "#summary span", "h2"])
+    assert low == [], f"contrast below 4.5:1: {low}"
 
     assert severe(browser) == [], "the page logged errors"
 
