@@ -290,6 +290,9 @@ def test_the_page_shows_what_the_api_found(server, browser, article, api_result)
     ActionChains(browser).send_keys(Keys.ARROW_RIGHT).perform()
     assert browser.switch_to.active_element != first_mark
     assert browser.execute_script("return document.activeElement.closest('#article') !== null")
+    assert browser.find_element(By.ID, "tip").is_displayed(), "focus shows the same details as hover"
+    ActionChains(browser).send_keys(Keys.ESCAPE).perform()
+    assert not browser.find_element(By.ID, "tip").is_displayed()
 
     # Screen readers: every control has a label; contrast: text on every highlight passes WCAG AA (4.5:1).
     assert browser.execute_script(
@@ -307,6 +310,22 @@ def test_the_page_shows_what_the_api_found(server, browser, article, api_result)
     ActionChains(browser).move_to_element(lead).perform()
     SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
     browser.save_screenshot(str(SCREENSHOT))
+
+
+def test_focus_order_follows_the_form(server, browser):
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    browser.get(server + "/")
+    order = []
+    while len(order) < 7:
+        ActionChains(browser).send_keys(Keys.TAB).perform()
+        at = browser.execute_script("const a = document.activeElement; return a.id || a.className")
+        if not order or order[-1] != at:  # a date field takes one Tab per part (month, day, year)
+            order.append(at)
+    assert order == ["skip", "api-link", "mode-text", "doc", "published", "api-key", "submit"]
+    focus_ring = browser.execute_script("return getComputedStyle(document.activeElement).outlineStyle")
+    assert focus_ring == "solid", "keyboard focus must be visible"
 
 
 def test_html_input_is_shown_as_its_article_text(server, browser):
