@@ -2,16 +2,23 @@
 /// passive, or the possessor/modifier of an event noun: "Israel's strikes", "U.S. strikes"), the
 /// patient (object, passive subject, "strikes on Iran", "meeting with the minister"), the
 /// instrument ("with missiles", the missiles launched) and the place (a location after in/at/inside).
+///
+/// The parser errs on long news sentences, so the rules read its output leniently where the reading
+/// is unambiguous: a "passive" subject without a passive auxiliary is a subject, a noun attached as a
+/// clausal complement is an object, and a past-tense verb attached to a noun (acl) has that noun as
+/// its subject ("a U.S. airstrike killed …").
 struct EventArguments {
     let view: DependencyView
     let entities: EntityIndex
 
-    private static let targetMarkers: Set<String> = ["on", "against", "at", "with", "into", "upon", "toward", "towards"]
+    private static let attackTargetMarkers: Set<String> = ["on", "against", "at", "into", "upon", "toward", "towards"]
+    private static let targetMarkers: Set<String> = ["on", "against", "with", "into", "upon", "toward", "towards"]
     private static let placeMarkers: Set<String> = ["in", "at", "inside", "near", "outside", "across", "throughout"]
     private static let relativePronouns: Set<String> = ["that", "which", "who", "whom"]
 
     func fill(_ event: inout Event, trigger i: Int) {
         let isNoun = view.tokens[i].pos == "NOUN" || view.tokens[i].pos == "PROPN"
+        let isAttack = event.type == "Conflict.Attack"
         let obliques = view.dependents(i, isNoun ? ["nmod", "obl"] : ["obl"])
         if isNoun {
             event.actor = view.dependents(i, ["nmod:poss", "compound", "amod"]).lazy.compactMap { entityArgument($0) }.first
@@ -22,20 +29,38 @@ struct EventArguments {
             }
         } else {
             event.actor = agent(of: i)
-            event.target = (view.dependents(i, ["iobj"]) + view.dependents(i, ["obj", "nsubj:pass"]))
-                .first { !Self.isWeapon(view.lemma($0)) }.map(argument)
-            event.instrument = view.dependents(i, ["obj", "nsubj:pass"]).first(where: { Self.isWeapon(view.lemma($0)) }).map(argument)
+            // A bare nominal right after the verb ("hosted … Araqchi" read as obl or xcomp) is its object.
+            let bare = view.dependents(i, ["obl", "xcomp"]).filter { $0 > i && isNominal($0) && view.marker($0) == nil && !isTime($0) }
+            let patients = view.dependents(i, ["iobj"]) + view.dependents(i, ["obj"]) + bare
+                + (isPassive(i) ? view.dependents(i, ["nsubj:pass"]) : [])
+            event.target = patients.first { !Self.isWeapon(view.lemma($0)) }.map(argument)
+                ?? (modifiesNoun(i) && isPassive(i) ? view.head(i).map(argument) : nil)
+            event.instrument = patients.first(where: { Self.isWeapon(view.lemma($0)) }).map(argument)
         }
-        if event.target == nil, let oblique = obliques.first(where: { Self.targetMarkers.contains(view.marker($0) ?? "") && !isPlace($0) }) {
-            if view.marker(oblique) == "with", event.type == "Conflict.Attack" {
+        let markers = isAttack ? Self.attackTargetMarkers : Self.targetMarkers
+        if event.target == nil, let oblique = obliques.first(where: { markers.contains(view.marker($0) ?? "") && (isAttack || !isPlace($0)) }) {
+            if view.marker(oblique) == "with", isAttack {
                 event.instrument = event.instrument ?? argument(oblique)
             } else {
                 event.target = argument(oblique)
             }
         }
-        event.place = placeArgument(i) ?? supportVerb(of: i).flatMap(placeArgument)
+        event.place = placeArgument(i, excluding: isAttack ? Self.attackTargetMarkers : [])
+            ?? supportVerb(of: i).flatMap { placeArgument($0, excluding: []) }
         if event.actor?.span == event.target?.span { event.target = nil }
     }
+
+    private func isNominal(_ i: Int) -> Bool { ["NOUN", "PROPN", "PRON"].contains(view.tokens[i].pos ?? "") }
+    private func isTime(_ i: Int) -> Bool { entities.isTime(i) }
+
+    /// A passive verb has a passive auxiliary ("was arrested") or is a participle modifying a noun
+    /// without an object of its own ("missiles launched at Israel").
+    private func isPassive(_ verb: Int) -> Bool {
+        !view.dependents(verb, ["aux:pass"]).isEmpty || (modifiesNoun(verb) && view.tokens[verb].tag == "VBN" && !hasObject(verb))
+    }
+
+    private func modifiesNoun(_ verb: Int) -> Bool { view.relation(verb, base: true) == "acl" && view.head(verb) != nil }
+    private func hasObject(_ verb: Int) -> Bool { !view.dependents(verb, ["obj", "iobj"]).isEmpty }
 
     /// The verb an event noun is the object of ("launched airstrikes" → launched).
     private func supportVerb(of noun: Int) -> Int? {
@@ -45,20 +70,24 @@ struct EventArguments {
     }
 
     /// The doer of a verb: its subject, the "by" phrase of a passive, the noun a relative clause
-    /// modifies ("airstrikes that targeted …"), or the subject it shares with the verb it depends on
-    /// ("sent planes to strike" → the sender).
+    /// modifies ("airstrikes that targeted …", "a U.S. airstrike killed …"), or the subject it shares
+    /// with the verb it depends on ("sent planes to strike" → the sender).
     private func agent(of verb: Int) -> Event.Argument? {
         var current = verb
         for _ in 0..<4 {
-            if let subject = view.dependents(current, ["nsubj"]).first(where: { view.relation($0) == "nsubj" }) {
+            let passive = isPassive(current)
+            if let subject = view.dependents(current, ["nsubj"]).first(where: { view.relation($0) == "nsubj" || !passive }) {
                 if Self.relativePronouns.contains(view.lemma(subject)), view.relation(current, base: true) == "acl",
                    let noun = view.head(current) {
-                    return argument(noun)
+                    return argument(firstConjunct(noun))
                 }
                 return argument(subject)
             }
             if let byPhrase = view.dependents(current, ["obl:agent", "obl"]).first(where: { view.marker($0) == "by" }) {
                 return argument(byPhrase)
+            }
+            if modifiesNoun(current), !passive, let noun = view.head(current) {
+                return argument(firstConjunct(noun))
             }
             guard ["xcomp", "conj", "advcl"].contains(view.relation(current, base: true)), let h = view.head(current) else { return nil }
             current = h
@@ -66,8 +95,16 @@ struct EventArguments {
         return nil
     }
 
-    private func placeArgument(_ i: Int) -> Event.Argument? {
-        for oblique in view.dependents(i, ["obl", "nmod"]) where Self.placeMarkers.contains(view.marker(oblique) ?? "") && isPlace(oblique) {
+    /// "Araqchi and an Iranian general" → Araqchi: the first of coordinated nouns leads the group.
+    private func firstConjunct(_ i: Int) -> Int {
+        var current = i
+        while view.relation(current, base: true) == "conj", let h = view.head(current), isNominal(h) { current = h }
+        return current
+    }
+
+    private func placeArgument(_ i: Int, excluding: Set<String>) -> Event.Argument? {
+        for oblique in view.dependents(i, ["obl", "nmod"]) {
+            guard let marker = view.marker(oblique), Self.placeMarkers.contains(marker), !excluding.contains(marker), isPlace(oblique) else { continue }
             return argument(oblique)
         }
         return nil
@@ -77,12 +114,15 @@ struct EventArguments {
 
     static func isWeapon(_ lemma: String) -> Bool { EventBuilder.weapons.contains(lemma) }
 
-    /// The phrase headed by `i`; when the head names an entity, the entity's mention, else the phrase
-    /// with the entity its possessor or modifier names ("Iran's nuclear sites" → Iran), if any.
+    /// The phrase headed by `i`; when the head names an entity, the entity's mention; else the phrase,
+    /// with the entity a name inside it gives ("commander Qassem Soleimani") or its possessor or
+    /// proper-noun modifier ("Iran's nuclear sites", "U.S. bases") — a demonym adjective ("Iranian
+    /// commander") describes the head and does not make it the country.
     func argument(_ i: Int) -> Event.Argument {
         if let mention = entities.mention(at: i) { return Event.Argument(span: mention.span, entity: mention.entity) }
-        let modifier = view.dependents(i, ["nmod:poss", "compound", "amod", "flat"]).lazy.compactMap { entities.mention(at: $0) }.first
-        return Event.Argument(span: view.phrase(i), entity: modifier?.entity)
+        let names = view.dependents(i, ["flat", "appos"]) + view.dependents(i, ["nmod:poss", "compound"])
+        let named = names.lazy.compactMap { entities.mention(at: $0) }.first
+        return Event.Argument(span: view.phrase(i), entity: named?.entity)
     }
 
     /// An argument only when `i` names an entity ("U.S." in "U.S. strikes"; not "nuclear").

@@ -20,6 +20,8 @@ public struct EventBuilder: Stage {
         let view = DependencyView(document.tokens)
         let entities = EntityIndex(document)
         let arguments = EventArguments(view: view, entities: entities)
+        let quotes = QuoteIndex(document.quotes)
+        let dating = EventTime(view: view, document: document, triggers: Set(document.eventMentions.map(\.token)))
         var events: [Event] = []
         for mention in document.eventMentions {
             let i = mention.token
@@ -27,9 +29,9 @@ public struct EventBuilder: Stage {
             guard let typed = type(of: i, view: view) else { continue }
             var event = Event(type: typed.type, cameo: typed.cameo, trigger: token.span, triggerToken: i, sentence: token.sentence)
             arguments.fill(&event, trigger: i)
-            EventMood.mark(&event, trigger: i, view: view, document: document)
-            event.time = EventTime.find(for: i, view: view, document: document)
-            event.quotes = EventMood.quotes(stating: i, view: view, document: document)
+            EventMood.mark(&event, trigger: i, view: view, quotes: quotes)
+            event.time = dating.find(for: i)
+            event.quotes = EventMood.quotes(stating: i, view: view, quotes: quotes)
             events.append(event)
         }
         document.events = events
@@ -51,6 +53,7 @@ public struct EventBuilder: Stage {
 /// Entity mentions by token, so an argument's head token finds the entity it names.
 struct EntityIndex {
     private var byToken: [Int: (entity: String, span: TextSpan, type: String)] = [:]
+    private var timeTokens: Set<Int> = []
 
     init(_ document: Document) {
         var mentions: [(span: TextSpan, entity: String, type: String)] = []
@@ -65,7 +68,16 @@ struct EntityIndex {
                 byToken[i] = (mentions[m].entity, mentions[m].span, mentions[m].type)
             }
         }
+        let times = document.times.map(\.span).sorted { $0.start < $1.start }
+        var t = 0
+        for (i, token) in document.tokens.enumerated() {
+            while t < times.count && times[t].end <= token.span.start { t += 1 }
+            if t < times.count && times[t].start <= token.span.start && token.span.end <= times[t].end { timeTokens.insert(i) }
+        }
     }
+
+    /// Whether the token is part of a time expression ("two days" is no object).
+    func isTime(_ token: Int) -> Bool { timeTokens.contains(token) }
 
     func mention(at token: Int) -> (entity: String, span: TextSpan, type: String)? { byToken[token] }
 }

@@ -13,13 +13,15 @@ enum EventMood {
     static let intentionVerbs: Set<String> = ["want", "seek", "try", "hope", "plan", "intend", "aim", "threaten", "offer",
                                               "propose", "consider", "expect", "prepare", "vow", "pledge", "promise", "decide"]
 
-    static func mark(_ event: inout Event, trigger i: Int, view: DependencyView, document: Document) {
-        // The trigger and the verbs it hangs from through xcomp ("not seeking to mediate") or a support
-        // verb ("did not launch strikes") share negation and auxiliaries.
+    static func mark(_ event: inout Event, trigger i: Int, view: DependencyView, quotes: QuoteIndex) {
+        // The trigger and the verbs it hangs from through xcomp ("not seeking to mediate"), a purpose
+        // clause ("might do to support") or a support verb ("did not launch strikes") share negation
+        // and auxiliaries.
         var chain = [i]
         var current = i
-        while chain.count < 4, let h = view.head(current),
-              ["xcomp", "obj"].contains(view.relation(current, base: true)) && view.tokens[h].pos == "VERB" {
+        while chain.count < 4, let h = view.head(current), view.tokens[h].pos == "VERB",
+              ["xcomp", "obj"].contains(view.relation(current, base: true))
+                || (view.relation(current, base: true) == "advcl" && view.marker(current) == "to") {
             chain.append(h)
             current = h
         }
@@ -32,20 +34,17 @@ enum EventMood {
             event.modality = .hypothetical
         } else if !lemmas.isDisjoint(with: futureAuxiliaries) || goingTo(i, view) {
             event.modality = .future
-        } else if inQuote(i, document) || reportingGovernor(i, view) != nil {
+        } else if quotes.containing(view.tokens[i].span) != nil || reportingGovernor(i, view) != nil {
             event.modality = .reported
         }
     }
 
     /// The quotations that state the event: one containing the trigger, or one whose cue is the
     /// reporting verb that governs it.
-    static func quotes(stating i: Int, view: DependencyView, document: Document) -> [Int] {
-        let span = view.tokens[i].span
-        let governor = reportingGovernor(i, view).map { view.tokens[$0].span }
-        return document.quotes.indices.filter { q in
-            let quote = document.quotes[q]
-            return (quote.span.start <= span.start && span.end <= quote.span.end) || (governor != nil && quote.cue == governor)
-        }
+    static func quotes(stating i: Int, view: DependencyView, quotes: QuoteIndex) -> [Int] {
+        var found = quotes.containing(view.tokens[i].span).map { [$0] } ?? []
+        if let governor = reportingGovernor(i, view) { found += quotes.cued(by: view.tokens[governor].span) }
+        return Array(Set(found)).sorted()
     }
 
     /// A verb or clause introduced by if/whether, or the complement of a conditional.
@@ -57,11 +56,6 @@ enum EventMood {
     private static func goingTo(_ i: Int, _ view: DependencyView) -> Bool {
         guard view.relation(i) == "xcomp", let h = view.head(i) else { return false }
         return view.lemma(h) == "go" && view.tokens[h].tag == "VBG"
-    }
-
-    private static func inQuote(_ i: Int, _ document: Document) -> Bool {
-        let span = document.tokens[i].span
-        return document.quotes.contains { $0.span.start <= span.start && span.end <= $0.span.end }
     }
 
     /// The reporting verb whose clause holds the trigger ("the IDF said that Israel launched …").
@@ -76,4 +70,31 @@ enum EventMood {
         }
         return nil
     }
+}
+
+/// The document's quotations by position (they do not overlap), so each trigger finds its quote
+/// by binary search and each reporting verb its quotes by lookup.
+struct QuoteIndex {
+    private let spans: [(span: TextSpan, index: Int)]
+    private let byCue: [TextSpan: [Int]]
+
+    init(_ quotes: [Quote]) {
+        spans = quotes.enumerated().map { ($1.span, $0) }.sorted { $0.span.start < $1.span.start }
+        var byCue: [TextSpan: [Int]] = [:]
+        for (q, quote) in quotes.enumerated() { if let cue = quote.cue { byCue[cue, default: []].append(q) } }
+        self.byCue = byCue
+    }
+
+    /// The quotation whose span contains `span`.
+    func containing(_ span: TextSpan) -> Int? {
+        var low = 0, high = spans.count
+        while low < high {
+            let mid = (low + high) / 2
+            if spans[mid].span.start <= span.start { low = mid + 1 } else { high = mid }
+        }
+        guard low > 0, span.end <= spans[low - 1].span.end else { return nil }
+        return spans[low - 1].index
+    }
+
+    func cued(by span: TextSpan) -> [Int] { byCue[span] ?? [] }
 }

@@ -1,35 +1,53 @@
-/// Links an event to the time expression that dates it: a date or time in the trigger's own clause
-/// (attached to the trigger or to the verb it depends on: "Saturday's strikes", "bombed … on
-/// Monday", "since June 13"), else the nearest date in the sentence that no other event's clause
-/// claims. Durations date nothing ("for three years").
-enum EventTime {
-    static func find(for i: Int, view: DependencyView, document: Document) -> Int? {
-        let sentence = view.tokens[i].sentence
-        guard sentence >= 0 else { return nil }
-        let range = document.sentences[sentence].tokens
-        let candidates = document.times.indices.filter { t in
-            let time = document.times[t]
-            return (time.type == .date || time.type == .time)
-                && document.sentences[sentence].span.start <= time.span.start && time.span.end <= document.sentences[sentence].span.end
+/// Links an event to the time expression that dates it: a date or time whose place in the parse
+/// leads to the trigger's clause ("Saturday's strikes", "bombed … on Monday", "Iran in January 2020
+/// launched", "since June 13"). A date attached elsewhere in the sentence dates another clause
+/// ("Before Saturday's strikes, Moscow had warned" does not date the warning), and durations date
+/// nothing ("for three years").
+///
+/// Built once per document: each time expression is placed under its governor once, so linking is
+/// linear in the document's length however many times and triggers a sentence holds.
+struct EventTime {
+    private let view: DependencyView
+    /// Governor token → the first date or time expression (index into `Document.times`) under it.
+    private var byGovernor: [Int: Int] = [:]
+
+    init(view: DependencyView, document: Document, triggers: Set<Int>) {
+        self.view = view
+        var t = 0
+        let times = document.times
+        var tokensOfTime: [Int: [Int]] = [:]
+        for (i, token) in document.tokens.enumerated() {
+            while t < times.count && times[t].span.end <= token.span.start { t += 1 }
+            guard t < times.count, times[t].span.start <= token.span.start, token.span.end <= times[t].span.end,
+                  times[t].type == .date || times[t].type == .time else { continue }
+            tokensOfTime[t, default: []].append(i)
         }
-        guard !candidates.isEmpty else { return nil }
-        // The clause of the trigger: the trigger and, for a noun, the verb it depends on.
-        var clause = [i]
-        if let h = view.head(i), ["obj", "nsubj", "nsubj:pass", "obl", "nmod"].contains(view.relation(i)) { clause.append(h) }
-        var attached: [Int] = []
-        var unattached: [Int] = []
-        for t in candidates {
-            let tokens = range.filter { document.times[t].span.start <= view.tokens[$0].span.start && view.tokens[$0].span.end <= document.times[t].span.end }
-            // The time's head: the token of the expression whose head lies outside it.
-            guard let head = tokens.first(where: { view.head($0).map { !tokens.contains($0) } ?? true }) else { continue }
-            if let h = view.head(head), clause.contains(h) { attached.append(t) } else { unattached.append(t) }
+        for (time, inside) in tokensOfTime {
+            // The expression's head: its token whose head lies outside it.
+            guard let head = inside.first(where: { view.head($0).map { !inside.contains($0) } ?? true }),
+                  let governor = Self.governor(of: head, view: view, triggers: triggers) else { continue }
+            byGovernor[governor] = min(byGovernor[governor] ?? time, time)
         }
-        if let t = attached.first { return t }
-        // A time attached elsewhere may still date this event when it is alone in its sentence.
-        return candidates.count == 1 && view.tokens[i].head != nil ? unattachedNearest(unattached, i, view, document) : nil
     }
 
-    private static func unattachedNearest(_ times: [Int], _ i: Int, _ view: DependencyView, _ document: Document) -> Int? {
-        times.min { abs(document.times[$0].span.start - view.tokens[i].span.start) < abs(document.times[$1].span.start - view.tokens[i].span.start) }
+    /// The time expression dating the event triggered at token `i`, if any.
+    func find(for i: Int) -> Int? {
+        guard view.tokens[i].head != nil else { return nil }
+        if let t = byGovernor[i] { return t }
+        // An event noun is also dated through the verb it is an argument of ("trading airstrikes since June 13").
+        guard let h = view.head(i), ["obj", "nsubj", "nsubj:pass", "obl", "nmod"].contains(view.relation(i)) else { return nil }
+        return byGovernor[h]
+    }
+
+    /// The first verb or event trigger above a time expression, climbing through the nouns it
+    /// modifies ("a treaty in January" → signed; "airports on Monday" → bombed).
+    private static func governor(of head: Int, view: DependencyView, triggers: Set<Int>) -> Int? {
+        var current = head
+        for _ in 0..<5 {
+            guard let h = view.head(current) else { return nil }
+            if view.tokens[h].pos == "VERB" || view.tokens[h].pos == "AUX" || triggers.contains(h) { return h }
+            current = h
+        }
+        return nil
     }
 }
