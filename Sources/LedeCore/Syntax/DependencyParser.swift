@@ -19,6 +19,7 @@ public struct DependencyParser: Sendable {
     let transitions: LinearModel
     let labels: LinearModel
     let weights: TransitionWeights
+    let labelWeights: LabelWeights
 
     /// The feature templates' version, stored in the models' metadata: a model trained on other
     /// templates would load fine and parse nonsense, so it is refused.
@@ -44,6 +45,7 @@ public struct DependencyParser: Sendable {
         self.transitions = transitions
         self.labels = labels
         self.weights = TransitionWeights(transitions)
+        self.labelWeights = LabelWeights(labels)
     }
 
     /// Parses one tagged sentence (analysis forms, Penn tags, UPOS, lemmas; all the same length).
@@ -63,11 +65,12 @@ public struct DependencyParser: Sendable {
         var state = ParserState(count: words.count - 2)
         var features: [UInt64] = []
         features.reserveCapacity(ParserFeatures.capacity)
-        var labelScores = [Float](repeating: 0, count: labels.classes.count)
+        var labelScores: [SIMD8<Float>] = []
+        var scratch = TransitionWeights.Scratch()
         words.withUnsafeBufferPointer { w in
             while !state.isTerminal {
                 ParserFeatures.transitions(w, state, into: &features)
-                let (shift, left, right) = weights.scores(features)
+                let (shift, left, right) = weights.scores(features, &scratch)
                 let t = Self.best((shift, left, right), state)
                 var label = -1
                 if let arc = state.arc(t) {
@@ -75,9 +78,7 @@ public struct DependencyParser: Sendable {
                         label = labels.classes.count
                     } else {
                         ParserFeatures.label(w, state, head: arc.head, dependent: arc.dependent, into: &features)
-                        for k in labelScores.indices { labelScores[k] = 0 }
-                        labels.accumulate(features, into: &labelScores)
-                        label = LinearModel.argmax(labelScores)
+                        label = labelWeights.best(features, &labelScores)
                     }
                 }
                 state.apply(t, label: label)

@@ -10,20 +10,23 @@ public struct DependencyParsing: Stage {
     public func apply(to document: inout Document) {
         guard let language = document.language, Tagger.languages.contains(language) else { return }
         for sentence in document.sentences where !sentence.tokens.isEmpty {
-            let tokens = document.tokens[sentence.tokens]
+            // Indexing rather than slicing: a slice alive during the writes below would make every
+            // sentence copy the document's whole token array (quadratic on long documents).
+            let count = sentence.tokens.count
             var forms: [String] = [], xpos: [String] = [], upos: [String] = [], lemmas: [String] = []
-            forms.reserveCapacity(tokens.count)
-            xpos.reserveCapacity(tokens.count)
-            upos.reserveCapacity(tokens.count)
-            lemmas.reserveCapacity(tokens.count)
-            for token in tokens {
+            forms.reserveCapacity(count)
+            xpos.reserveCapacity(count)
+            upos.reserveCapacity(count)
+            lemmas.reserveCapacity(count)
+            for i in sentence.tokens {
+                let token = document.tokens[i]
                 guard let tag = token.tag, let pos = token.pos else { break }
                 forms.append(token.norm)
                 xpos.append(tag)
                 upos.append(pos)
                 lemmas.append(token.lemma ?? token.norm)
             }
-            guard forms.count == tokens.count else { continue }
+            guard forms.count == count else { continue }
             let base = sentence.tokens.lowerBound
             for (offset, arc) in parser.parse(forms: forms, xpos: xpos, upos: upos, lemmas: lemmas).enumerated() {
                 document.tokens[base + offset].head = arc.head < 0 ? -1 : base + arc.head

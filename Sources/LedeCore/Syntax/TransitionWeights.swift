@@ -31,35 +31,59 @@ struct TransitionWeights: Sendable {
     }
 
     @inline(__always)
-    private static func slot(_ key: UInt64, _ mask: Int) -> Int {
+    static func slot(_ key: UInt64, _ mask: Int) -> Int {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
     }
 
     /// Never 0 (0 marks an empty slot). The slot index comes from a multiplicative hash of all 64
     /// bits, so two keys sharing a probe sequence and a fingerprint are ~2⁻³² rare.
     @inline(__always)
-    private static func fingerprint(_ key: UInt64) -> UInt32 {
+    static func fingerprint(_ key: UInt64) -> UInt32 {
         let f = UInt32(truncatingIfNeeded: key >> 32) ^ UInt32(truncatingIfNeeded: key)
         return f == 0 ? 1 : f
     }
 
-    /// The three class scores of `features`.
+    /// Scratch space for `scores`, reused between calls.
+    struct Scratch {
+        var home: [Int] = []
+        var found: [UInt32] = []
+    }
+
+    /// The three class scores of `features`. Two phases: first every feature's home slot is read
+    /// (independent loads, which the processor overlaps, so the cache misses are paid about once
+    /// rather than once per feature), then each is resolved from what was read, probing on only
+    /// when the home slot holds another feature.
     @inline(__always)
-    func scores(_ features: [UInt64]) -> (Float, Float, Float) {
+    func scores(_ features: [UInt64], _ scratch: inout Scratch) -> (Float, Float, Float) {
         var a: Float = 0, b: Float = 0, c: Float = 0
+        let n = features.count
+        if scratch.home.count < n {
+            scratch.home = [Int](repeating: 0, count: n)
+            scratch.found = [UInt32](repeating: 0, count: n)
+        }
         slots.withUnsafeBufferPointer { s in
-            for raw in features {
-                let key = FeatureTable.nonZero(raw)
-                let f = Self.fingerprint(key)
-                var i = Self.slot(key, mask)
-                while true {
-                    let slot = s[i]
-                    if slot.fingerprint == f {
-                        a += slot.w0; b += slot.w1; c += slot.w2
-                        break
+            features.withUnsafeBufferPointer { f in
+                scratch.home.withUnsafeMutableBufferPointer { home in
+                    scratch.found.withUnsafeMutableBufferPointer { found in
+                        for k in 0..<n {
+                            let i = Self.slot(FeatureTable.nonZero(f[k]), mask)
+                            home[k] = i
+                            found[k] = s[i].fingerprint
+                        }
+                        for k in 0..<n {
+                            let fingerprint = Self.fingerprint(FeatureTable.nonZero(f[k]))
+                            var seen = found[k], i = home[k]
+                            while seen != 0 {
+                                if seen == fingerprint {
+                                    let slot = s[i]
+                                    a += slot.w0; b += slot.w1; c += slot.w2
+                                    break
+                                }
+                                i = (i + 1) & mask
+                                seen = s[i].fingerprint
+                            }
+                        }
                     }
-                    if slot.fingerprint == 0 { break }
-                    i = (i + 1) & mask
                 }
             }
         }
