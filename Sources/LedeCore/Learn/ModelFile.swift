@@ -53,7 +53,7 @@ public enum ModelFile {
         guard bytes.count >= magic.count + 16 else { throw .truncated(file) }
         guard Array(bytes[0..<magic.count]) == magic else { throw .badMagic(file) }
         let stored = UInt64(littleEndianBytes: bytes[(bytes.count - 8)...])
-        guard FeatureHash.bytes(bytes[..<(bytes.count - 8)]) == stored else { throw .checksumMismatch(file) }
+        guard checksum(bytes, count: bytes.count - 8) == stored else { throw .checksumMismatch(file) }
         reader.offset = magic.count
         let version: UInt32 = try reader.read()
         guard version == formatVersion else { throw .unsupportedVersion(file, version) }
@@ -65,11 +65,36 @@ public enum ModelFile {
               classes.count >= 2, count >= 0 else { throw .malformedHeader(file) }
         if let expectedName, expectedName != name { throw .wrongModel(expected: expectedName, found: name) }
         guard reader.remaining == count * 8 + count * classes.count * 4 + 8 else { throw .truncated(file) }
-        var features = [UInt64](repeating: 0, count: count)
-        for i in 0..<count { features[i] = try reader.read() }
-        var weights = [Float](repeating: 0, count: count * classes.count)
-        for i in 0..<weights.count { weights[i] = Float(bitPattern: try reader.read()) }
+        // Bulk copies: tens of megabytes read value by value take seconds in unoptimised (test) builds.
+        let features = load(UInt64.self, from: bytes, at: reader.offset, count: count)
+        let weights = load(UInt32.self, from: bytes, at: reader.offset + count * 8, count: count * classes.count).map(Float.init(bitPattern:))
         return LinearModel(name: name, classes: classes, metadata: metadata, features: features, weights: weights)
+    }
+
+    /// `count` little-endian values starting at byte `offset` (bounds checked by the caller).
+    private static func load<T: FixedWidthInteger>(_: T.Type, from bytes: [UInt8], at offset: Int, count: Int) -> [T] {
+        [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            bytes.withUnsafeBytes { raw in
+                let source = UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + count * MemoryLayout<T>.size)])
+                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: source)
+            }
+            #if _endian(big)
+            for i in 0..<count { buffer[i] = T(littleEndian: buffer[i]) }
+            #endif
+            initialized = count
+        }
+    }
+
+    /// FNV-1a over the first `count` bytes, on a raw buffer (fast in every build configuration).
+    private static func checksum(_ bytes: [UInt8], count: Int) -> UInt64 {
+        bytes.withUnsafeBufferPointer { buffer in
+            var h = FeatureHash.offsetBasis
+            for byte in UnsafeBufferPointer(rebasing: buffer[..<count]) {
+                h ^= UInt64(byte)
+                h &*= FeatureHash.prime
+            }
+            return h
+        }
     }
 
     private static func append<T: FixedWidthInteger>(_ value: T, to out: inout [UInt8]) {
