@@ -8,7 +8,7 @@ import gzip, hashlib, json, os, pathlib, re, sys
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SHARED = pathlib.Path(os.environ.get("SHARED", ROOT.parent / "shared")).resolve()
 OUT = ROOT / ".build-fuzz" / "corpus"
-MAX = {"http-parser": 4096, "extract-request": 16384, "html-article": 65536, "charset-decoder": 16384, "extractor": 8192}
+MAX = {"http-parser": 4096, "extract-request": 16384, "html-article": 16384, "charset-decoder": 16384, "extractor": 8192}
 
 
 def write(target, data):
