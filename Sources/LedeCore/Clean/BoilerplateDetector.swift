@@ -14,13 +14,15 @@ struct BoilerplateDetector: Sendable {
     private let exact: Set<String>
     private let leads: [[String]]
     private let buttonWords: Set<String>
-    private let rightsReserved: [String]
+    /// "All rights reserved" phrases as UTF-8, searched byte-wise: `String.contains` went through
+    /// Foundation's locale-aware search, a quarter of the cleaner's time.
+    private let rightsReserved: [[UInt8]]
 
     init(phrases: BoilerplatePhrases) {
         exact = Set(phrases.exact.map(Self.key))
         leads = phrases.leads.map { Self.key($0).split(separator: " ").map(String.init) }
         buttonWords = Set(phrases.buttonWords.map(Self.key))
-        rightsReserved = phrases.rightsReserved
+        rightsReserved = phrases.rightsReserved.map { Array($0.utf8) }
     }
 
     func isBoilerplate(_ paragraph: ParagraphText) -> Bool {
@@ -43,9 +45,20 @@ struct BoilerplateDetector: Sendable {
     private func isCopyright(_ paragraph: ParagraphText) -> Bool {
         guard paragraph.words.count <= Self.maxCopyrightWords else { return false }
         let text = paragraph.folded
-        if rightsReserved.contains(where: text.contains) { return true }
+        let bytes = Array(text.utf8)
+        if rightsReserved.contains(where: { Self.contains(bytes, $0) }) { return true }
         let opensNotice = text.hasPrefix("©") || text.hasPrefix("(c) ") || paragraph.words.first == "copyright"
         return opensNotice && paragraph.words.count <= 12 && paragraph.words.contains { $0.count == 4 && Self.isNumber($0) }
+    }
+
+    static func contains(_ text: [UInt8], _ phrase: [UInt8]) -> Bool {
+        guard let first = phrase.first, phrase.count <= text.count else { return phrase.isEmpty }
+        var i = 0
+        while i <= text.count - phrase.count {
+            if text[i] == first, text[i..<(i + phrase.count)].elementsEqual(phrase) { return true }
+            i += 1
+        }
+        return false
     }
 
     static func key(_ phrase: String) -> String {

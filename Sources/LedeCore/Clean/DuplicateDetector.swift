@@ -18,7 +18,10 @@ struct DuplicateDetector {
     static let maxPostings = 64
 
     private var firstByKey: [String: Int] = [:]
-    private var postings: [UInt64: [Int]] = [:]
+    /// Paragraphs holding each shingle: the first one, then any others (most shingles occur once,
+    /// and an array per shingle was most of the cleaner's time).
+    private var firstPosting: [UInt64: Int] = [:]
+    private var morePostings: [UInt64: [Int]] = [:]
     private var shingleCounts: [Int: Int] = [:]
 
     /// Returns the index (among the paragraphs seen so far) that `paragraph` duplicates, if any,
@@ -34,8 +37,12 @@ struct DuplicateDetector {
         }
         firstByKey[key] = index
         shingleCounts[index] = shingles.count
-        for shingle in shingles where postings[shingle]?.count ?? 0 < Self.maxPostings {
-            postings[shingle, default: []].append(index)
+        for shingle in shingles {
+            if firstPosting[shingle] == nil {
+                firstPosting[shingle] = index
+            } else if morePostings[shingle]?.count ?? 0 < Self.maxPostings - 1 {
+                morePostings[shingle, default: []].append(index)
+            }
         }
         return nil
     }
@@ -43,7 +50,9 @@ struct DuplicateDetector {
     private func nearCopy(_ shingles: Set<UInt64>) -> Int? {
         var shared: [Int: Int] = [:]
         for shingle in shingles {
-            for candidate in postings[shingle] ?? [] { shared[candidate, default: 0] += 1 }
+            guard let first = firstPosting[shingle] else { continue }
+            shared[first, default: 0] += 1
+            for candidate in morePostings[shingle] ?? [] { shared[candidate, default: 0] += 1 }
         }
         var best: (index: Int, score: Double)?
         for (candidate, overlap) in shared {

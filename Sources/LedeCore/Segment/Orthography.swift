@@ -81,6 +81,8 @@ public struct OrthographyLexicon: Sendable {
     // MARK: - Word classes
 
     static let wordClassCount = 20
+    /// `wordClass(ptb:)` of NNP/NNPS and of UH (hello, thanks, hi).
+    static let properNoun: UInt8 = 2, interjection: UInt8 = 17
 
     /// A coarse class of a Penn Treebank tag (1…19); what kind of word can end or start a sentence.
     static func wordClass(ptb tag: Substring) -> UInt8 {

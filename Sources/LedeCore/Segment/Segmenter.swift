@@ -12,6 +12,9 @@ public struct Segmenter: Stage {
         let markup = document.removed.filter { $0.reason == .markup }.map(\.span)
         var markupCursor = 0
         var tokens: [Token] = []
+        // About one token per five scalars of news text: one allocation instead of a dozen
+        // doublings of a large array (a Token is ~150 bytes).
+        tokens.reserveCapacity(document.paragraphs.reduce(0) { $0 + $1.span.length } / 5 + 16)
         var sentences: [Sentence] = []
         for (index, paragraph) in document.paragraphs.enumerated() {
             while markupCursor < markup.count, markup[markupCursor].end <= paragraph.span.start { markupCursor += 1 }
@@ -21,14 +24,16 @@ public struct Segmenter: Stage {
                 inside.append(markup[k])
                 k += 1
             }
-            var paragraphTokens = Self.tokenize(scalars, segments: Self.segments(of: paragraph.span, without: inside), paragraph: index)
-            for range in sentenceRanges(paragraphTokens, scalars) {
-                for t in range { paragraphTokens[t].sentence = sentences.count }
-                let span = TextSpan(start: paragraphTokens[range.lowerBound].span.start, end: paragraphTokens[range.upperBound - 1].span.end)
-                sentences.append(Sentence(span: span, paragraph: index,
-                                          tokens: (tokens.count + range.lowerBound)..<(tokens.count + range.upperBound)))
+            // Tokens go straight into the document's array: copying each paragraph's tokens (a
+            // String and optional annotations each) cost more than tokenizing them.
+            let first = tokens.count
+            Self.tokenize(scalars, segments: Self.segments(of: paragraph.span, without: inside), paragraph: index, into: &tokens)
+            let ranges = sentenceRanges(tokens[first...], scalars)  // its own statement: the slice is gone before the writes
+            for range in ranges {
+                for t in range { tokens[t].sentence = sentences.count }
+                sentences.append(Sentence(span: TextSpan(start: tokens[range.lowerBound].span.start, end: tokens[range.upperBound - 1].span.end),
+                                          paragraph: index, tokens: range))
             }
-            tokens += paragraphTokens
         }
         document.tokens = tokens
         document.sentences = sentences
@@ -48,32 +53,39 @@ public struct Segmenter: Stage {
 
     /// Tokens of the given source segments, in order, with offsets into the caller's text.
     static func tokenize(_ scalars: [Unicode.Scalar], segments: [TextSpan], paragraph: Int) -> [Token] {
+        var tokens: [Token] = []
+        tokenize(scalars, segments: segments, paragraph: paragraph, into: &tokens)
+        return tokens
+    }
+
+    /// Appends the tokens of the given source segments to `tokens`.
+    static func tokenize(_ scalars: [Unicode.Scalar], segments: [TextSpan], paragraph: Int, into tokens: inout [Token]) {
         var aligned = AlignedText()
         for segment in segments {
             aligned.append(scalars, span: segment)
             aligned.appendBreak(at: segment.end)
         }
         let a = aligned.scalars
-        return Tokenizer().tokenize(a, 0..<a.count).map { piece in
-            var norm = String(String.UnicodeScalarView(a[piece.range]))
+        for piece in Tokenizer().tokenize(a, 0..<a.count) {
+            var norm = ScalarString.make(a[piece.range])
             if a[piece.range].contains(where: ScalarClass.isMark) {
                 norm = norm.precomposedStringWithCanonicalMapping
             }
             let spaceAfter = piece.range.upperBound >= a.count || Tokenizer.isBreak(a[piece.range.upperBound])
-            return Token(span: aligned.sourceSpan(piece.range), norm: norm, kind: piece.kind,
-                         paragraph: paragraph, spaceAfter: spaceAfter)
+            tokens.append(Token(span: aligned.sourceSpan(piece.range), norm: norm, kind: piece.kind,
+                                paragraph: paragraph, spaceAfter: spaceAfter))
         }
     }
 
-    /// The token ranges of one paragraph's sentences.
-    private func sentenceRanges(_ tokens: [Token], _ scalars: [Unicode.Scalar]) -> [Range<Int>] {
+    /// The token ranges (indices of `tokens`' base array) of one paragraph's sentences.
+    private func sentenceRanges(_ tokens: ArraySlice<Token>, _ scalars: [Unicode.Scalar]) -> [Range<Int>] {
         let features = tokens.map { TokenFeatures(norm: $0.norm, kind: $0.kind, source: scalars[$0.span.start]) }
         let ends = splitter.boundaries(features, spaceAfter: tokens.map(\.spaceAfter))
         var ranges: [Range<Int>] = []
-        var start = 0
+        var start = tokens.startIndex
         for (i, isEnd) in ends.enumerated() where isEnd {
-            ranges.append(start..<(i + 1))
-            start = i + 1
+            ranges.append(start..<(tokens.startIndex + i + 1))
+            start = tokens.startIndex + i + 1
         }
         return ranges
     }

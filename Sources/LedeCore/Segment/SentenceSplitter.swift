@@ -9,14 +9,26 @@
 public struct SentenceSplitter: Sendable {
     public static let modelName = "sentences"
     let model: LinearModel
+    /// The model's weights packed for fast scoring.
+    let margins: MarginTable
     /// Margin (boundary score minus no-boundary score) above which a sentence ends; chosen on
     /// held-out training documents by the trainer and stored in the model's metadata.
     let threshold: Float
 
     public init(model: LinearModel, threshold: Float? = nil) {
         self.model = model
+        self.margins = MarginTable(model)
         self.threshold = threshold ?? model.metadata["threshold"].flatMap(Float.init) ?? 0
     }
+
+    private init(model: LinearModel, margins: MarginTable, threshold: Float) {
+        self.model = model
+        self.margins = margins
+        self.threshold = threshold
+    }
+
+    /// The same model with another decision threshold (the trainer tries many).
+    func with(threshold: Float) -> SentenceSplitter { SentenceSplitter(model: model, margins: margins, threshold: threshold) }
 
     /// For each token of one paragraph, whether a sentence ends after it.
     func boundaries(_ features: [TokenFeatures], spaceAfter: [Bool]) -> [Bool] {
@@ -31,20 +43,55 @@ public struct SentenceSplitter: Sendable {
         var state = State()
         var buffer: [UInt64] = []
         buffer.reserveCapacity(48)
-        var scores: [Float] = [0, 0]
         for i in 0..<(count - 1) {
             state.enter(p.tokens[i])
-            Self.extract(p, at: i, state, into: &buffer)
-            scores[0] = 0
-            scores[1] = 0
-            model.accumulate(buffer, into: &scores)
-            // News never ends a sentence on a comma or semicolon; web text does only in e-mail
-            // sign-offs ("Thanks, ‖ Renee"), which Lede is not for.
-            ends[i] = !p.tokens[i].isSoftPunctuation && scores[1] - scores[0] > threshold
+            // News never ends a sentence on a comma or semicolon; e-mail greetings and sign-offs do
+            // ("Thanks, ‖ Renee"). Positions the rules close are not scored at all.
+            if !p.tokens[i].isSoftPunctuation || Self.mayEndOnComma(p, at: i, state) {
+                Self.extract(p, at: i, state, into: &buffer)
+                ends[i] = margins.margin(buffer) > threshold
+            }
             state.leave(boundary: ends[i])
         }
         ends[count - 1] = true
         return ends
+    }
+
+    /// E-mail greetings and sign-offs, the one place a comma ends a sentence. A salutation ("Renee,
+    /// ‖ I would like…", "Dear Dr. Vincent Kaminski, ‖ Hi.") is one to four names or unknown words,
+    /// perhaps after a greeting, before a known capitalised word that is not a name; a valediction
+    /// ("Best regards, ‖ Debra") is a closing word before a capitalised one. Only words may come
+    /// before the comma, so a vocative inside a quotation ("“Paul Singer, I challenge you") stays
+    /// whole. News never ends a sentence on a comma otherwise: "In Moscow, Putin said" opens with a
+    /// preposition and "Moscow, Putin…" or "Hey, Rubio…" go on with a name, so none qualifies; the
+    /// model still has to be confident.
+    static func mayEndOnComma(_ p: Paragraph, at i: Int, _ state: State) -> Bool {
+        let n = state.sinceBoundary
+        let word = Token.Kind.word.rawValue
+        guard p.tokens[i].isComma, (1...4).contains(n), state.titleRun, i + 1 < p.tokens.count,
+              p.tokens[i + 1].startsUpper, p.tokens[i + 1].kind == word,
+              ((i - n)..<i).allSatisfy({ p.tokens[$0].kind == word }) else { return false }
+        if n <= 3, valedictions.contains(p.tokens[i - 1].lower) { return true }
+        guard isKnown(p, i + 1), !isName(p, i + 1) else { return false }
+        for k in (i - n)..<i {
+            let greeting = k == i - n && (greetings.contains(p.tokens[k].lower) || p.classes[k] == OrthographyLexicon.interjection)
+            // A capitalised word the lexicon has never seen is most likely a name ("Renee").
+            guard greeting || isName(p, k) || !isKnown(p, k) else { return false }
+        }
+        return true
+    }
+
+    static let greetings = Set(["dear", "hi", "hello", "hey", "greetings"].map(lowerHash))
+    static let valedictions = Set(["regards", "thanks", "sincerely", "cheers", "best", "thx", "you", "yours", "love"].map(lowerHash))
+    static func lowerHash(_ word: String) -> UInt64 { TokenFeatures(norm: word, kind: .word, source: word.unicodeScalars.first!).lower }
+
+    static func isKnown(_ p: Paragraph, _ k: Int) -> Bool { p.ortho[k] != 0 || p.classes[k] != 0 }
+
+    /// A word usually tagged as a proper noun, or always capitalised mid-sentence.
+    static func isName(_ p: Paragraph, _ k: Int) -> Bool {
+        let caseClass = OrthographyLexicon.caseClass(p.ortho[k])
+        return p.tokens[k].kind == Token.Kind.word.rawValue
+            && (p.classes[k] == OrthographyLexicon.properNoun || caseClass == 2 || caseClass == 3)
     }
 
     /// One paragraph's tokens with what the features need to look ahead.
@@ -87,13 +134,10 @@ public struct SentenceSplitter: Sendable {
     func lexicon(_ features: [TokenFeatures]) -> (ortho: [UInt8], classes: [UInt8]) {
         var ortho = [UInt8](repeating: 0, count: features.count)
         var classes = [UInt8](repeating: 0, count: features.count)
-        let n = model.classes.count
-        model.weights.withUnsafeBufferPointer { w in
-            for (i, t) in features.enumerated() where t.kind != Token.Kind.punctuation.rawValue {
-                guard let row = model.table.row(OrthographyLexicon.key(t.lower)) else { continue }
-                if t.kind == Token.Kind.word.rawValue { ortho[i] = UInt8(clamping: Int(w[row * n])) }
-                classes[i] = UInt8(clamping: Int(w[row * n + 1]))
-            }
+        for (i, t) in features.enumerated() where t.kind != Token.Kind.punctuation.rawValue {
+            guard let entry = margins.lexiconEntry(OrthographyLexicon.key(t.lower)) else { continue }
+            if t.kind == Token.Kind.word.rawValue { ortho[i] = entry.code }
+            classes[i] = entry.wordClass
         }
         return (ortho, classes)
     }

@@ -124,9 +124,10 @@ public struct SentenceTrainer {
         var best: (iterations: Int, threshold: Float, f1: Double) = (1, 0, -1)
         _ = perceptron(fitted, iterations: iterations, progress: { iteration, model in
             var bestHere: (threshold: Float, f1: Double) = (0, -1)
+            let splitter = SentenceSplitter(model: model)
             for step in -40...20 {
                 let threshold = Float(step) / 2
-                let f1 = Self.score(SentenceSplitter(model: model, threshold: threshold), heldOut, storedOrthography: false).f1
+                let f1 = Self.score(splitter.with(threshold: threshold), heldOut, storedOrthography: false).f1
                 if f1 > bestHere.f1 { bestHere = (threshold, f1) }
             }
             progress(String(format: "calibration pass %d: held-out sentence F1 %.4f at threshold %.1f", iteration, bestHere.f1, bestHere.threshold))
