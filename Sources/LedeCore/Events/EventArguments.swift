@@ -45,8 +45,10 @@ struct EventArguments {
                 event.target = argument(oblique)
             }
         }
+        // A location phrase the parser hung on the object ("arrested the mayor in Chicago") places the event.
         event.place = placeArgument(i, excluding: isAttack ? Self.attackTargetMarkers : [])
             ?? supportVerb(of: i).flatMap { placeArgument($0, excluding: []) }
+            ?? view.dependents(i, ["obj"]).first.flatMap { placeArgument($0, excluding: []) }
         if event.actor?.span == event.target?.span { event.target = nil }
     }
 
@@ -119,6 +121,11 @@ struct EventArguments {
     /// proper-noun modifier ("Iran's nuclear sites", "U.S. bases") — a demonym adjective ("Iranian
     /// commander") describes the head and does not make it the country.
     func argument(_ i: Int) -> Event.Argument {
+        // A demonym read as the head ("Iranian … Abbas Araqchi" with the name hanging from the adjective)
+        // stands for the person its name children give.
+        if view.tokens[i].pos == "ADJ", let name = view.dependents(i, ["flat", "appos", "nmod"]).lazy.compactMap({ entities.mention(at: $0) }).first {
+            return Event.Argument(span: name.span, entity: name.entity)
+        }
         if let mention = entities.mention(at: i) { return Event.Argument(span: mention.span, entity: mention.entity) }
         let names = view.dependents(i, ["flat", "appos"]) + view.dependents(i, ["nmod:poss", "compound"])
         let named = names.lazy.compactMap { entities.mention(at: $0) }.first
