@@ -28,6 +28,9 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Article ground truth ({id: {articleBody}} JSON): orthographic counts for the sentence model.")
     var articles: String = "../shared/data/articles/aeb/ground-truth.json"
 
+    @Option(help: "pos only: the shared data folder whose raw texts give the tagger's word classes.")
+    var unlabelled: String = "../shared/data"
+
     @Option(help: "Where to write the model (default: Sources/LedeCore/Resources/models/<model>.lmdl).")
     var out: String?
 
@@ -76,7 +79,8 @@ struct TrainCommand: ParsableCommand {
             let start = Date()
             let trainSentences = TaggerTrainer.sentences(CoNLLU.parse(try InputReader.read(train)))
             let devSentences = TaggerTrainer.sentences(CoNLLU.parse(try InputReader.read(dev)))
-            let model = try TaggerTrainer().train(trainSentences, dev: devSentences, progress: log)
+            let model = try TaggerTrainer().train(trainSentences, dev: devSentences,
+                                                  unlabelled: try POSCommandSupport.unlabelled(data: unlabelled), progress: log)
             try writeModel(ModelFile.encode(model), to: out, log: log)
             log(String(format: "trained in %.1f s", Date().timeIntervalSince(start)))
         }

@@ -20,12 +20,15 @@ public struct PartOfSpeechTagger: Sendable {
     let xpos: [String]
     let tagDictionary: [UInt64: Int]
     let ambiguity: AmbiguityLexicon
+    let wordClasses: TaggerWordClasses
     /// 1 or 2 tagging passes (metadata `passes`).
     let passes: Int
     public let lemmatizer: Lemmatizer
 
-    /// - Throws: `ModelError.malformedHeader` when the classes are not `UPOS|XPOS` pairs.
+    /// - Throws: `ModelError.malformedHeader` when the classes are not `UPOS|XPOS` pairs or the model
+    ///   was trained on another feature set (`feature_version`): its weights would be silently wrong.
     public init(model: LinearModel) throws(ModelError) {
+        guard model.metadata[Self.featureVersionKey] == String(Self.featureVersion) else { throw .malformedHeader(Self.modelName) }
         var dictionary: [UInt64: Int] = [:]
         let classIndex = Dictionary(model.classes.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         for fields in MetadataTable.rows(model.metadata[Self.tagDictionaryKey] ?? "") {
@@ -35,10 +38,11 @@ public struct PartOfSpeechTagger: Sendable {
         let lemmatizer = Lemmatizer(exceptions: Lemmatizer.parseExceptions(model.metadata[Self.lemmaKey] ?? ""))
         try self.init(model: model, tagDictionary: dictionary,
                       ambiguity: AmbiguityLexicon(model.metadata[Self.ambiguityKey] ?? "", classIndex: classIndex),
+                      wordClasses: TaggerWordClasses(model.metadata[TaggerWordClasses.metadataKey] ?? ""),
                       lemmatizer: lemmatizer, passes: model.metadata["passes"].flatMap(Int.init) ?? 1)
     }
 
-    init(model: LinearModel, tagDictionary: [UInt64: Int], ambiguity: AmbiguityLexicon,
+    init(model: LinearModel, tagDictionary: [UInt64: Int], ambiguity: AmbiguityLexicon, wordClasses: TaggerWordClasses,
          lemmatizer: Lemmatizer, passes: Int) throws(ModelError) {
         var upos: [String] = [], xpos: [String] = []
         for name in model.classes {
@@ -52,6 +56,7 @@ public struct PartOfSpeechTagger: Sendable {
         self.xpos = xpos
         self.tagDictionary = tagDictionary
         self.ambiguity = ambiguity
+        self.wordClasses = wordClasses
         self.passes = passes
         self.lemmatizer = lemmatizer
     }
@@ -59,16 +64,28 @@ public struct PartOfSpeechTagger: Sendable {
     static let tagDictionaryKey = "tag_dictionary"
     static let lemmaKey = "lemma_exceptions"
     static let ambiguityKey = "ambiguity_classes"
+    /// Bumped whenever `TaggerFeatures` or `TaggerWord` change what a feature hash means.
+    static let featureVersionKey = "feature_version"
+    static let featureVersion = 2
 
     /// Class indices of one sentence's words (`words` as built by `TaggerWord.padded`): a first
     /// left-to-right pass, then, when the model has one, a second pass that also sees the first
-    /// pass's classes of the next two words.
+    /// pass's classes of the word and the next two words.
     func classes(_ words: [TaggerWord]) -> [Int] {
-        let first = pass(words, firstPass: nil)
-        return passes == 2 ? pass(words, firstPass: first) : first
+        var margins: [Float] = []
+        let first = pass(words, firstPass: nil, margins: &margins)
+        return passes == 2 ? pass(words, firstPass: first, margins: &margins) : first
     }
 
-    func pass(_ words: [TaggerWord], firstPass: [Int]?) -> [Int] {
+    /// The second pass keeps the first pass's class, without scoring, where the first pass won by at
+    /// least this margin and the second pass has so far chosen the same two previous classes (so the
+    /// first pass's view of the word is unchanged). Such words are rarely changed, and skipping them
+    /// saves most of the second pass's cost.
+    static let confidentMargin: Float = 20
+
+    /// One pass. The first (`firstPass` nil) records each word's winning margin in `margins`
+    /// (infinite for tag-dictionary words); the second reads them.
+    func pass(_ words: [TaggerWord], firstPass: [Int]?, margins: inout [Float]) -> [Int] {
         let n = model.classes.count
         var result: [Int] = []
         result.reserveCapacity(words.count - 4)
@@ -79,14 +96,24 @@ public struct PartOfSpeechTagger: Sendable {
         words.withUnsafeBufferPointer { w in
             for i in 2..<(w.count - 2) {
                 let c: Int
+                let j = i - 2
                 if let known = tagDictionary[w[i].word] {
                     c = known
+                    if firstPass == nil { margins.append(.infinity) }
+                } else if let first = firstPass, margins[j] >= Self.confidentMargin,
+                          p1 == (j >= 1 ? first[j - 1] : -1), p2 == (j >= 2 ? first[j - 2] : j - 2) {
+                    c = first[j]
                 } else {
                     let next = firstPass.map { TaggerFeatures.lookahead($0, at: i) }
                     TaggerFeatures.extract(w, at: i, previous: p1, p2, next: next, into: &features)
                     for k in 0..<n { scores[k] = 0 }
                     model.accumulate(features, into: &scores)
                     c = LinearModel.argmax(scores)
+                    if firstPass == nil {
+                        var second = -Float.infinity
+                        for k in 0..<n where k != c && scores[k] > second { second = scores[k] }
+                        margins.append(scores[c] - second)
+                    }
                 }
                 result.append(c)
                 p2 = p1
@@ -110,6 +137,7 @@ public struct PartOfSpeechTagger: Sendable {
         guard !forms.isEmpty else { return [] }
         var words = TaggerWord.padded(forms.map(Self.analysisForm))
         ambiguity.annotate(&words)
+        wordClasses.annotate(&words)
         return zip(forms, classes(words)).map { form, c in
             Tagged(upos: upos[c], xpos: xpos[c], lemma: lemmatizer.lemma(form, xpos: xpos[c]))
         }

@@ -5,11 +5,18 @@ struct TaggerWord: Sendable {
     var word: UInt64
     var lower: UInt64
     var prefix1: UInt64
-    /// Suffixes of the lower-cased form, 1 to 4 scalars (the whole word when shorter).
+    /// Prefixes of 2 and 3 lower-cased scalars (the whole word when shorter): unknown words'
+    /// derivational morphology (un-, re-, over-) and capitalised stems.
+    var prefix2: UInt64
+    var prefix3: UInt64
+    /// Suffixes of the lower-cased form, 1 to 5 scalars (the whole word when shorter).
     var suffix1: UInt64
     var suffix2: UInt64
     var suffix3: UInt64
     var suffix4: UInt64
+    var suffix5: UInt64
+    /// Length in scalars, capped at 12 (short unknown words are abbreviations, names or typos).
+    var length: UInt64
     /// spaCy-style shape: X, x, d, other scalars as themselves, runs cut after four.
     var shape: UInt64
     /// `Flags` bits.
@@ -18,6 +25,11 @@ struct TaggerWord: Sendable {
     /// class, both as hashes; 0 for a word the lexicon does not know. Set from `AmbiguityLexicon`.
     var ambiguity: UInt64 = 0
     var mode: UInt64 = 0
+    /// Distributional classes (fine and coarse) and casing profile from unlabelled text; 0 for a
+    /// word too rare there. Set from `TaggerWordClasses`.
+    var cluster: UInt64 = 0
+    var coarseCluster: UInt64 = 0
+    var casing: UInt64 = 0
 
     enum Flags {
         static let title: UInt8 = 1, upper: UInt8 = 2, digit: UInt8 = 4, hyphen: UInt8 = 8
@@ -28,8 +40,9 @@ struct TaggerWord: Sendable {
     static let end = TaggerWord(padding: 0x454e_4400_0000_0002)
 
     private init(padding h: UInt64) {
-        word = h; lower = h; prefix1 = h; suffix1 = h; suffix2 = h; suffix3 = h; suffix4 = h; shape = h; flags = 0
-        ambiguity = h; mode = h
+        word = h; lower = h; prefix1 = h; prefix2 = h; prefix3 = h; suffix1 = h; suffix2 = h; suffix3 = h; suffix4 = h
+        suffix5 = h; length = h; shape = h; flags = 0
+        ambiguity = h; mode = h; cluster = h; coarseCluster = h; casing = h
     }
 
     /// - Parameter form: the token's analysis form (`Token.norm`, or a treebank form folded the same way).
@@ -37,6 +50,7 @@ struct TaggerWord: Sendable {
         let prime = FeatureHash.prime
         var word = FeatureHash.offsetBasis, lower = word, shape = word
         var prefix: UInt32 = 0
+        var prefixes = (FeatureHash.offsetBasis, FeatureHash.offsetBasis)
         var count = 0, letters = 0, uppers = 0
         var firstUpper = false, digit = false, hyphen = false
         var lastShape: UInt32 = 0, run = 0
@@ -45,6 +59,8 @@ struct TaggerWord: Sendable {
             word = (word ^ UInt64(s.value)) &* prime
             lower = (lower ^ UInt64(l.value)) &* prime
             if count == 0 { prefix = l.value }
+            if count < 2 { prefixes.0 = (prefixes.0 ^ UInt64(l.value)) &* prime }
+            if count < 3 { prefixes.1 = (prefixes.1 ^ UInt64(l.value)) &* prime }
             let isUpper = ScalarClass.isUppercase(s)
             let c: UInt32
             if isUpper {
@@ -66,7 +82,9 @@ struct TaggerWord: Sendable {
         self.lower = lower
         self.shape = shape
         self.prefix1 = UInt64(prefix)
-        var suffixes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        (prefix2, prefix3) = prefixes
+        length = UInt64(min(count, 12))
+        var suffixes: (UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0)
         var h = FeatureHash.offsetBasis
         var k = 0
         // Suffixes are hashed right to left: consistent between training and inference, no copy.
@@ -77,14 +95,16 @@ struct TaggerWord: Sendable {
             case 1: suffixes.0 = h
             case 2: suffixes.1 = h
             case 3: suffixes.2 = h
-            default: suffixes.3 = h
+            case 4: suffixes.3 = h
+            default: suffixes.4 = h
             }
-            if k == 4 { break }
+            if k == 5 { break }
         }
         if k < 2 { suffixes.1 = suffixes.0 }
         if k < 3 { suffixes.2 = suffixes.1 }
         if k < 4 { suffixes.3 = suffixes.2 }
-        (suffix1, suffix2, suffix3, suffix4) = suffixes
+        if k < 5 { suffixes.4 = suffixes.3 }
+        (suffix1, suffix2, suffix3, suffix4, suffix5) = suffixes
         var flags: UInt8 = 0
         if firstUpper && uppers == 1 && letters > 1 { flags |= Flags.title }
         if letters > 0 && uppers == letters { flags |= Flags.upper }
@@ -118,18 +138,24 @@ enum TaggerFeatures {
         static let lowerL1Lower: UInt64 = 25, tag1LowerR1: UInt64 = 26, suffixR2: UInt64 = 27, suffix2R1: UInt64 = 28, flagsStart: UInt64 = 29
         static let amb: UInt64 = 30, ambR1: UInt64 = 31, ambR2: UInt64 = 32, modeR1: UInt64 = 33, ambPair: UInt64 = 34, tag1AmbR1: UInt64 = 35, ambL1: UInt64 = 36
         static let secondPass: UInt64 = 37, next1: UInt64 = 38, next12: UInt64 = 39, tag1Next1: UInt64 = 40, next1Lower: UInt64 = 41, next2: UInt64 = 42, next1Suffix: UInt64 = 43
+        static let prefix2: UInt64 = 44, prefix3: UInt64 = 45, suffix5: UInt64 = 46, length: UInt64 = 47
+        static let cluster: UInt64 = 48, coarse: UInt64 = 49, casing: UInt64 = 50, casingStart: UInt64 = 51
+        static let clusterL1: UInt64 = 52, clusterR1: UInt64 = 53, coarseR2: UInt64 = 54, tag1Coarse: UInt64 = 55
+        static let coarseR1Cluster: UInt64 = 56, own: UInt64 = 57, ownNext1: UInt64 = 58, ownLower: UInt64 = 59
+        static let clusterR2: UInt64 = 60, coarseL1Cluster: UInt64 = 61, casingCluster: UInt64 = 62, clusterSuffix: UInt64 = 63
     }
 
-    static let capacity = 64
+    static let capacity = 96
 
     /// Class marker for "past the sentence end" in second-pass look-ahead features.
     static let end = -3
 
-    /// The first pass's tags of the next two words for padded position `i` (the word list carries two
-    /// padding slots at each end, so word `i + 1` is `firstPass[i - 1]`); `end` past the sentence.
+    /// The first pass's classes of the word at padded position `i` and of the next two words (the
+    /// word list carries two padding slots at each end, so word `i + 1` is `firstPass[i - 1]`);
+    /// `end` past the sentence.
     @inline(__always)
-    static func lookahead(_ firstPass: [Int], at i: Int) -> (Int, Int) {
-        (i - 1 < firstPass.count ? firstPass[i - 1] : end, i < firstPass.count ? firstPass[i] : end)
+    static func lookahead(_ firstPass: [Int], at i: Int) -> (own: Int, next1: Int, next2: Int) {
+        (firstPass[i - 2], i - 1 < firstPass.count ? firstPass[i - 1] : end, i < firstPass.count ? firstPass[i] : end)
     }
 
     /// Writes the features of the word at padded index `i` given the two previous predicted classes
@@ -138,7 +164,7 @@ enum TaggerFeatures {
     /// from the first pass's, so both passes live in one `LinearModel`.
     @inline(__always)
     static func extract(_ w: UnsafeBufferPointer<TaggerWord>, at i: Int, previous p1: Int, _ p2: Int,
-                        next: (Int, Int)? = nil, into out: inout [UInt64]) {
+                        next: (own: Int, next1: Int, next2: Int)? = nil, into out: inout [UInt64]) {
         out.removeAll(keepingCapacity: true)
         let c = w[i], l1 = w[i - 1], l2 = w[i - 2], r1 = w[i + 1], r2 = w[i + 2]
         let t1 = UInt64(bitPattern: Int64(p1)), t2 = UInt64(bitPattern: Int64(p2))
@@ -185,7 +211,24 @@ enum TaggerFeatures {
         out.append(f(T.ambPair, FeatureHash.combine(c.ambiguity, r1.ambiguity)))
         out.append(f(T.tag1AmbR1, FeatureHash.combine(t1, r1.ambiguity)))
         out.append(f(T.ambL1, l1.ambiguity))
-        guard let (n1, n2) = next else { return }
+        out.append(f(T.prefix2, c.prefix2))
+        out.append(f(T.prefix3, c.prefix3))
+        out.append(f(T.suffix5, c.suffix5))
+        out.append(f(T.length, c.length))
+        out.append(f(T.cluster, c.cluster))
+        out.append(f(T.coarse, c.coarseCluster))
+        out.append(f(T.casing, c.casing))
+        out.append(f(T.casingStart, c.casing << 1 | (p1 == -1 ? 1 : 0)))
+        out.append(f(T.clusterL1, l1.cluster))
+        out.append(f(T.clusterR1, r1.cluster))
+        out.append(f(T.coarseR2, r2.coarseCluster))
+        out.append(f(T.tag1Coarse, FeatureHash.combine(t1, c.coarseCluster)))
+        out.append(f(T.coarseR1Cluster, FeatureHash.combine(c.cluster, r1.coarseCluster)))
+        out.append(f(T.clusterR2, r2.cluster))
+        out.append(f(T.coarseL1Cluster, FeatureHash.combine(l1.coarseCluster, c.cluster)))
+        out.append(f(T.casingCluster, FeatureHash.combine(c.casing, c.cluster)))
+        out.append(f(T.clusterSuffix, FeatureHash.combine(c.cluster, c.suffix3)))
+        guard let (own, n1, n2) = next else { return }
         for k in out.indices { out[k] = FeatureHash.combine(out[k], T.secondPass) }
         let u1 = UInt64(bitPattern: Int64(n1)), u2 = UInt64(bitPattern: Int64(n2))
         out.append(f(T.next1, u1))
@@ -194,5 +237,9 @@ enum TaggerFeatures {
         out.append(f(T.tag1Next1, FeatureHash.combine(t1, u1)))
         out.append(f(T.next1Lower, FeatureHash.combine(u1, c.lower)))
         out.append(f(T.next1Suffix, FeatureHash.combine(u1, c.suffix3)))
+        let o = UInt64(bitPattern: Int64(own))
+        out.append(f(T.own, o))
+        out.append(f(T.ownNext1, FeatureHash.combine(o, u1)))
+        out.append(f(T.ownLower, FeatureHash.combine(o, c.lower)))
     }
 }

@@ -34,7 +34,7 @@ public struct TaggerTrainer {
     public var dictionaryMinCount = 20
     public var dictionaryPurity = 0.97
     /// The model file must fit in this many bytes; rare features are pruned until it does.
-    public var maxModelBytes = 28_000_000
+    public var maxModelBytes = 29_000_000
 
     public init() {}
 
@@ -60,7 +60,10 @@ public struct TaggerTrainer {
     }
 
     /// Trains the tagger and learns the lemma exceptions; `progress` gets one line per pass.
-    public func train(_ train: [Sentence], dev: [Sentence], progress: (String) -> Void) throws -> LinearModel {
+    /// - Parameter unlabelled: tokenized text (`TaggerCorpus`) for the word classes, beside the
+    ///   training sentences' own words.
+    public func train(_ train: [Sentence], dev: [Sentence], unlabelled: [[String]] = [],
+                      progress: (String) -> Void) throws -> LinearModel {
         let started = Date()
         // Classes: joint UPOS|XPOS, rare ones merged.
         var counts: [String: Int] = [:]
@@ -120,8 +123,13 @@ public struct TaggerTrainer {
         }
         let ambiguityLines = lines(allCounts)
         progress("ambiguity classes: \(ambiguityLines.count) words")
+        let classLines = TaggerWordClasses.learn(unlabelled + train.map(\.forms), seed: seed)
+        let distributional = TaggerWordClasses(classLines.joined(separator: "\n"))
+        progress(String(format: "word classes: %d words from %d unlabelled units  %.1f s", classLines.count, unlabelled.count,
+                        Date().timeIntervalSince(started)))
         let examples = train.enumerated().map { k, s in
             var words = TaggerWord.padded(s.forms)
+            distributional.annotate(&words)
             let own = foldCounts[k % folds]
             for i in s.forms.indices {
                 let lower = Self.lower(s.forms[i])
@@ -136,7 +144,8 @@ public struct TaggerTrainer {
         }
         let name = PartOfSpeechTagger.modelName
         func tagger(_ model: LinearModel, passes: Int) throws -> PartOfSpeechTagger {
-            try PartOfSpeechTagger(model: model, tagDictionary: dictionary, ambiguity: ambiguity, lemmatizer: lemmatizer, passes: passes)
+            try PartOfSpeechTagger(model: model, tagDictionary: dictionary, ambiguity: ambiguity, wordClasses: distributional,
+                                   lemmatizer: lemmatizer, passes: passes)
         }
         /// One averaged perceptron over `indices`, shuffled each pass; `firstPass` makes it a second-pass model.
         func fit(_ indices: [Int], firstPass: [[Int]]?, seed: UInt64,
@@ -189,7 +198,7 @@ public struct TaggerTrainer {
             let t = try tagger(model.averaged(name: name, metadata: [:]), passes: 1)
             var right = 0, total = 0
             for index in held {
-                firstPass[index] = t.pass(examples[index].words, firstPass: nil)
+                firstPass[index] = t.classes(examples[index].words)
                 right += zip(firstPass[index], examples[index].labels).filter { $0 == $1 }.count
                 total += examples[index].labels.count
             }
@@ -210,22 +219,29 @@ public struct TaggerTrainer {
 
         // Keep the features with the largest weights that fit in the size budget.
         let full = Self.merge(firstModel, second.averaged(name: name, metadata: [:]), metadata: [:])
-        let budget = (maxModelBytes - 200_000) / (8 + 4 * kept.count)
+        // The metadata tables share the file: JSON writes each tab and line break as two bytes.
+        let tableBytes = [dictionaryLines, lemmaLines, ambiguityLines, classLines].joined().reduce(0) {
+            $0 + $1.utf8.count + 2 + 2 * $1.utf8.filter { $0 == 9 }.count
+        }
+        let budget = (maxModelBytes - tableBytes - 100_000) / (8 + 4 * kept.count)
         let (keep, prune) = Self.strongest(full, count: budget)
         func build(_ metadata: [String: String]) -> LinearModel { Self.subset(full, keep, metadata: metadata) }
         let model = build([:])
         let final = Self.score(try tagger(model, passes: 2), dev)
         let goldTags = Self.lemmaScore(lemmatizer, dev)
-        progress(String(format: "pruned below %.4f: %d features, ~%d bytes; dev %@, lemma with gold tags %.4f",
-                        prune, model.features.count, Self.estimatedBytes(model), final.description, goldTags))
+        progress(String(format: "pruned below %.4f: %d of %d features, ~%d bytes; dev %@, lemma with gold tags %.4f",
+                        prune, model.features.count, full.features.count, Self.estimatedBytes(model) + tableBytes,
+                        final.description, goldTags))
         let metadata = [
             "trained_on": "UD English-EWT train", "iterations": String(iterations), "seed": String(seed), "passes": "2",
+            PartOfSpeechTagger.featureVersionKey: String(PartOfSpeechTagger.featureVersion),
             "prune_below": String(format: "%.5f", prune),
             "dev_upos": String(format: "%.4f", final.uposAccuracy), "dev_xpos": String(format: "%.4f", final.xposAccuracy),
             "dev_lemma": String(format: "%.4f", final.lemmaAccuracy),
             PartOfSpeechTagger.tagDictionaryKey: dictionaryLines.joined(separator: "\n"),
             PartOfSpeechTagger.lemmaKey: lemmaLines.joined(separator: "\n"),
             PartOfSpeechTagger.ambiguityKey: ambiguityLines.joined(separator: "\n"),
+            TaggerWordClasses.metadataKey: classLines.joined(separator: "\n"),
         ]
         return build(metadata)
     }
@@ -264,7 +280,7 @@ public struct TaggerTrainer {
         return LinearModel(name: a.name, classes: a.classes, metadata: metadata, features: keys, weights: keys.flatMap { rows[$0]! })
     }
 
-    static func estimatedBytes(_ model: LinearModel) -> Int { model.features.count * (8 + 4 * model.classes.count) + 200_000 }
+    static func estimatedBytes(_ model: LinearModel) -> Int { model.features.count * (8 + 4 * model.classes.count) + 100_000 }
 
     /// `lower<TAB>XPOS<TAB>lemma` for every (form, tag) whose most frequent treebank lemma is
     /// right more often than the rules are.
