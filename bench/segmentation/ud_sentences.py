@@ -22,7 +22,8 @@ Modes (can be combined; every scoring mode prints one markdown table row):
 Metrics (micro-averaged over all documents):
   sentence F1  a predicted span counts when, after trimming whitespace at both
                ends, its start and end both equal those of a gold sentence
-  boundary F1  over the set of (trimmed) sentence end offsets per document
+  boundary F1  over the set of (trimmed) sentence end offsets per document;
+               also without each document's final end, which every system gets free
 
 Standard library only, except spaCy for --spacy.
 """
@@ -109,10 +110,16 @@ def prf(tp, npred, ngold):
     return p, r, f
 
 
+def genre(doc_id):
+    """UD EWT document ids start with their genre: answers, email, newsgroup, reviews, weblog."""
+    return doc_id.split("-", 1)[0]
+
+
 def score(gold, preds):
     """preds: {doc: [[s, e], ...]}.  Missing docs count as no predictions."""
     s_tp = s_pred = s_gold = 0
     b_tp = b_pred = b_gold = 0
+    f_tp = f_pred = f_gold = 0  # boundaries without each document's final end (a free hit)
     missing = 0
     for g in gold:
         text = g["text"]
@@ -132,25 +139,39 @@ def score(gold, preds):
         b_tp += len(gends & pends)
         b_pred += len(pends)
         b_gold += len(gends)
+        final = trim(text, 0, len(text))[1]
+        f_tp += len((gends & pends) - {final})
+        f_pred += len(pends - {final})
+        f_gold += len(gends - {final})
     sp_, sr, sf = prf(s_tp, s_pred, s_gold)
     bp, br, bf = prf(b_tp, b_pred, b_gold)
     return {"sent_p": sp_, "sent_r": sr, "sent_f1": sf, "bound_p": bp, "bound_r": br,
-            "bound_f1": bf, "n_pred": s_pred, "n_gold": s_gold, "missing_docs": missing}
+            "bound_f1": bf, "bound_f1_nofinal": prf(f_tp, f_pred, f_gold)[2],
+            "n_pred": s_pred, "n_gold": s_gold, "missing_docs": missing}
 
 
-HEADER = ("| system | sentence F1 | P | R | boundary F1 | seconds |\n"
-          "|---|---:|---:|---:|---:|---:|")
+HEADER = ("| system | sentence F1 | P | R | boundary F1 | boundary F1 without final ends | seconds |\n"
+          "|---|---:|---:|---:|---:|---:|---:|")
 _header_printed = False
+_by_genre = False  # set by --by-genre
 
 
-def report(name, gold, preds, seconds, detail=True):
+def report(name, gold, preds, seconds, detail=True, by_genre=False):
     global _header_printed
+    by_genre = by_genre or _by_genre
     m = score(gold, preds)
     if not _header_printed:
         print(HEADER)
         _header_printed = True
     print(f"| {name} | {m['sent_f1']*100:.2f} | {m['sent_p']*100:.2f} | {m['sent_r']*100:.2f} "
-          f"| {m['bound_f1']*100:.2f} | {seconds:.1f} |", flush=True)
+          f"| {m['bound_f1']*100:.2f} | {m['bound_f1_nofinal']*100:.2f} | {seconds:.1f} |", flush=True)
+    if by_genre:
+        genres = sorted({genre(g["doc"]) for g in gold})
+        cells = []
+        for name_ in genres:
+            part = [g for g in gold if genre(g["doc"]) == name_]
+            cells.append(f"{name_} {score(part, preds)['sent_f1']*100:.2f}")
+        print(f"  {name} sentence F1 by genre: " + ", ".join(cells), flush=True)
     if detail:
         print(f"  {name}: {m['n_pred']} predicted / {m['n_gold']} gold sentences; "
               f"boundary P {m['bound_p']*100:.2f} R {m['bound_r']*100:.2f}; "
@@ -307,7 +328,10 @@ def main(argv=None):
     ap.add_argument("--save-pred", metavar="DIR",
                     help="also write each system's predictions as DIR/<system>.jsonl")
     ap.add_argument("--limit", type=int, help="only the first N documents (smoke tests)")
+    ap.add_argument("--by-genre", action="store_true", help="also print sentence F1 per EWT genre")
     args = ap.parse_args(argv)
+    global _by_genre
+    _by_genre = args.by_genre
 
     gold = build_gold(args.conllu)
     if args.limit:
