@@ -66,7 +66,7 @@ train: build
 	$(RELEASE_BIN) train sentences --train $(SHARED)/data/ud/en_ewt/en_ewt-ud-train.conllu \
 		--dev $(SHARED)/data/ud/en_ewt/en_ewt-ud-dev.conllu --out Sources/LedeCore/Resources/models/sentences.lmdl
 	$(RELEASE_BIN) train pos --train $(SHARED)/data/ud/en_ewt/en_ewt-ud-train.conllu \
-		--dev $(SHARED)/data/ud/en_ewt/en_ewt-ud-dev.conllu --out Sources/LedeCore/Resources/models/pos.lmdl
+		--dev $(SHARED)/data/ud/en_ewt/en_ewt-ud-dev.conllu --unlabelled $(SHARED)/data --out Sources/LedeCore/Resources/models/pos.lmdl
 	$(RELEASE_BIN) train parser --train $(SHARED)/data/ud/en_ewt/en_ewt-ud-train.conllu \
 		--dev $(SHARED)/data/ud/en_ewt/en_ewt-ud-dev.conllu --pos Sources/LedeCore/Resources/models/pos.lmdl \
 		--out Sources/LedeCore/Resources/models/parser.lmdl
