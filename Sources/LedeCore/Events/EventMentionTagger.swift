@@ -44,9 +44,9 @@ public struct EventMentionTagger: Stage {
                 for c in scores.indices { scores[c] = 0 }
                 model.accumulate(features, into: &scores)
                 var best = LinearModel.argmax(scores)
-                // TimeBank's financial news rarely shows war or diplomacy; a noun the event-type lexicon
-                // lists ("airstrikes", "talks") denotes an event wherever it occurs.
-                if best == 0, tokens[i].pos == "NOUN", lexicon.entry(lemma: tokens[i].lemma ?? tokens[i].norm, pos: "NOUN") != nil {
+                // TimeBank's financial news rarely shows war or diplomacy; a noun or verb the event-type
+                // lexicon lists ("airstrikes", "talks", "strikes") denotes an event wherever it occurs.
+                if best == 0, lexicon.entry(lemma: tokens[i].lemma ?? tokens[i].norm, pos: tokens[i].pos) != nil {
                     best = 1
                 }
                 guard best > 0, let eventClass = EventMention.Class(rawValue: Self.classes[best]) else { continue }
