@@ -65,6 +65,9 @@ import Testing
         #expect(saturday.type == "Conflict.Attack" && saturday.cameo?.hasPrefix("19") == true, "\(saturday)")
         #expect(saturday.actor == "United States" && saturday.time == "2025-06-21", "\(saturday)")
 
+        let trading = try find("airstrikes", near: "Israel and Iran had been trading")
+        #expect(trading.type == "Conflict.Attack" && trading.actor == "Israel" && trading.time == "2025-06-13", "\(trading)")
+
         let bombed = try find("bombed", near: "The IDF also bombed")
         #expect(bombed.type == "Conflict.Attack" && bombed.actor == "Israel Defense Forces" && bombed.time == "2025-06-23", "\(bombed)")
 
