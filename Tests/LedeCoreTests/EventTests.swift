@@ -30,7 +30,7 @@ import Testing
         func name(_ a: Event.Argument?) -> String? { a.map { $0.entity.flatMap { names[$0] } ?? document.text($0.span) } }
         return (document, document.events.map { e in
             Seen(trigger: document.text(e.trigger), type: e.type, cameo: e.cameo, actor: name(e.actor), target: name(e.target),
-                 instrument: name(e.instrument), place: name(e.place), time: e.time.map { document.times[$0].value },
+                 instrument: name(e.instrument), place: name(e.place), time: e.anchoredValue ?? e.time.map { document.times[$0].value },
                  polarity: e.polarity, modality: e.modality, quotes: e.quotes.count)
         })
     }
@@ -53,9 +53,8 @@ import Testing
         #expect(hosted.type == "Contact.Meet" && hosted.cameo == "043", "\(hosted)")
         #expect(hosted.actor == "Vladimir Putin" && hosted.target == "Abbas Araqchi", "\(hosted)")
         #expect(hosted.modality == .asserted && hosted.polarity == .positive)
-        withKnownIssue("the parser attaches 'in Moscow' to the guest's name, and the meeting is dated only through 'two days after' the strikes (no event-anchored times yet)") {
-            #expect(hosted.place == "Moscow" && hosted.time == "2025-06-23", "\(hosted)")
-        }
+        // Dated "two days after" Trump sent bombers to strike, which shares the United States with "Saturday's U.S. strikes".
+        #expect(hosted.place == "Moscow" && hosted.time == "2025-06-23", "\(hosted)")
         let meeting = try find("meeting", near: "Putin’s meeting")
         #expect(meeting.type == "Contact.Meet" && meeting.actor == "Vladimir Putin" && meeting.target == "Abbas Araqchi", "\(meeting)")
     }
@@ -127,6 +126,14 @@ import Testing
         #expect(arrested.actor == "Police" && arrested.target == "the mayor" && arrested.place == "Chicago" && arrested.time == "2025-06-20",
                 "\(arrested)")
         #expect(arrested.polarity == .positive && arrested.modality == .asserted)
+    }
+
+    @Test func timeAnchoredOnAnotherEvent() throws {
+        let (document, seen) = Self.events("The minister resigned three days after Friday’s election.")
+        let resigned = try #require(seen.first { $0.trigger == "resigned" }, "\(seen)")
+        #expect(resigned.type == "Personnel.End-Position" && resigned.time == "2025-06-23", "\(resigned)")
+        let event = try #require(document.events.first { document.text($0.trigger) == "resigned" })
+        #expect(event.time.map { document.times[$0].value } == "P3D", "the time points at the duration it was computed from")
     }
 
     @Test func possessiveActor_andTargetOfNoun() throws {

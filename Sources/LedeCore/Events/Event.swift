@@ -7,9 +7,12 @@ public struct Event: Hashable, Sendable {
         public var span: TextSpan
         /// Entity id ("e3"), or nil for a phrase that is no entity ("Iran's three main nuclear sites" has Iran).
         public var entity: String?
-        public init(span: TextSpan, entity: String?) {
+        /// Index into `Document.tokens` of the phrase's head word, when the parse gave one.
+        public var head: Int?
+        public init(span: TextSpan, entity: String?, head: Int? = nil) {
             self.span = span
             self.entity = entity
+            self.head = head
         }
     }
 
@@ -29,6 +32,9 @@ public struct Event: Hashable, Sendable {
     public var place: Argument?
     /// Index into `Document.times`.
     public var time: Int?
+    /// The event's date when it is computed from `time` rather than equal to its value ("two days
+    /// after" Saturday's strikes → the Monday), else nil.
+    public var anchoredValue: String?
     public var polarity: Polarity = .positive
     public var modality: Modality = .asserted
     /// Index into `Document.sentences`.

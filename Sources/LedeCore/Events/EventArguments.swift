@@ -31,9 +31,10 @@ struct EventArguments {
             event.actor = agent(of: i)
             // A bare nominal right after the verb ("hosted … Araqchi" read as obl or xcomp) is its object.
             let bare = view.dependents(i, ["obl", "xcomp"]).filter { $0 > i && isNominal($0) && view.marker($0) == nil && !isTime($0) }
-            let patients = view.dependents(i, ["iobj"]) + view.dependents(i, ["obj"]) + bare
+            // An "object" with a preposition ("resigned … after the election") is a parser slip, not a patient.
+            let patients = (view.dependents(i, ["iobj"]) + view.dependents(i, ["obj"])).filter { view.marker($0) == nil } + bare
                 + (isPassive(i) ? view.dependents(i, ["nsubj:pass"]) : [])
-            event.target = patients.first { !Self.isWeapon(view.lemma($0)) }.map(argument)
+            event.target = patients.first { !Self.isWeapon(view.lemma($0)) && !isTime($0) }.map(argument)
                 ?? (modifiesNoun(i) && isPassive(i) ? view.head(i).map(argument) : nil)
             event.instrument = patients.first(where: { Self.isWeapon(view.lemma($0)) }).map(argument)
         }
@@ -124,16 +125,16 @@ struct EventArguments {
         // A demonym read as the head ("Iranian … Abbas Araqchi" with the name hanging from the adjective)
         // stands for the person its name children give.
         if view.tokens[i].pos == "ADJ", let name = view.dependents(i, ["flat", "appos", "nmod"]).lazy.compactMap({ entities.mention(at: $0) }).first {
-            return Event.Argument(span: name.span, entity: name.entity)
+            return Event.Argument(span: name.span, entity: name.entity, head: i)
         }
-        if let mention = entities.mention(at: i) { return Event.Argument(span: mention.span, entity: mention.entity) }
+        if let mention = entities.mention(at: i) { return Event.Argument(span: mention.span, entity: mention.entity, head: i) }
         let names = view.dependents(i, ["flat", "appos"]) + view.dependents(i, ["nmod:poss", "compound"])
         let named = names.lazy.compactMap { entities.mention(at: $0) }.first
-        return Event.Argument(span: view.phrase(i), entity: named?.entity)
+        return Event.Argument(span: view.phrase(i), entity: named?.entity, head: i)
     }
 
     /// An argument only when `i` names an entity ("U.S." in "U.S. strikes"; not "nuclear").
     private func entityArgument(_ i: Int) -> Event.Argument? {
-        entities.mention(at: i).map { Event.Argument(span: $0.span, entity: $0.entity) }
+        entities.mention(at: i).map { Event.Argument(span: $0.span, entity: $0.entity, head: i) }
     }
 }

@@ -34,6 +34,7 @@ public struct EventBuilder: Stage {
             event.quotes = EventMood.quotes(stating: i, view: view, quotes: quotes)
             events.append(event)
         }
+        EventAnchoring(view: view, entities: entities, document: document).anchor(&events)
         document.events = events
     }
 

@@ -91,7 +91,7 @@ public struct ResultRenderer {
             ("trigger", .object([("text", .string(document.text(event.trigger)))] + span(event.trigger))),
             ("actor", argument(event.actor)), ("target", argument(event.target)),
             ("instrument", argument(event.instrument)), ("place", argument(event.place)),
-            ("time", event.time.map { t in .object([("timex", .string("t\(t + 1)")), ("value", .string(document.times[t].value))]) } ?? .null),
+            ("time", event.time.map { t in .object([("timex", .string("t\(t + 1)")), ("value", .string(event.anchoredValue ?? document.times[t].value))]) } ?? .null),
             ("polarity", .string(event.polarity.rawValue)), ("modality", .string(event.modality.rawValue)),
             ("sentence", .int(event.sentence)), ("quotes", .array(event.quotes.map { .string("q\($0 + 1)") })),
         ])
