@@ -12,6 +12,9 @@ struct EventAnchoring {
     func anchor(_ events: inout [Event]) {
         let byTrigger = Dictionary(events.indices.map { (events[$0].triggerToken, $0) }, uniquingKeysWith: { a, _ in a })
         let tokenAt = Dictionary(view.tokens.indices.map { (view.tokens[$0].span.start, $0) }, uniquingKeysWith: { a, _ in a })
+        // Events with a day-precise date of their own, by type, in text order.
+        var dated: [String: [Int]] = [:]
+        for i in events.indices where dayValue(events[i]) != nil { dated[events[i].type, default: []].append(i) }
         for (t, time) in document.times.enumerated() where time.type == .duration {
             // "two days after …": the word after the duration introduces the anchoring phrase or clause.
             guard let days = Self.days(time.value),
@@ -23,9 +26,17 @@ struct EventAnchoring {
             guard let e = [durationHead.flatMap(view.head), view.head(anchor)].compactMap({ $0 })
                     .filter({ !view.dominates(anchor, $0) }).lazy.compactMap({ byTrigger[$0] }).first,
                   events[e].time == nil else { continue }
+            // The anchor's events follow the marker in its sentence; a few suffice (and keep the work
+            // linear on pathological text full of durations and events).
             let found = events
-            let anchors = found.indices.filter { $0 != e && view.dominates(anchor, found[$0].triggerToken) }
-            guard let date = anchors.lazy.compactMap({ dayDate(of: $0, in: found) }).first,
+            var low = 0, high = found.count  // events are in text order: the first one after the marker
+            while low < high {
+                let mid = (low + high) / 2
+                if found[mid].triggerToken > marker { high = mid } else { low = mid + 1 }
+            }
+            let anchors = found[low...].prefix(Self.maxCandidates).indices
+                .filter { found[$0].sentence == found[e].sentence && $0 != e && view.dominates(anchor, found[$0].triggerToken) }
+            guard let date = anchors.lazy.compactMap({ dayDate(of: $0, in: found, dated: dated) }).first,
                   let anchored = CalendarDate(parsing: date) else { continue }
             events[e].time = t
             events[e].anchoredValue = anchored.adding(days: view.lemma(marker) == "after" ? days : -days).description
@@ -43,16 +54,18 @@ struct EventAnchoring {
     }
 
     /// A day-precise date for event `a`: its own, or that of a dated event of its type sharing a participant.
-    private func dayDate(of a: Int, in events: [Event]) -> String? {
+    private func dayDate(of a: Int, in events: [Event], dated: [String: [Int]]) -> String? {
         if let value = dayValue(events[a]) { return value }
         let participants = self.participants(events[a])
         guard !participants.isEmpty else { return nil }
-        for b in events.indices where b != a && events[b].type == events[a].type {
+        for b in (dated[events[a].type] ?? []).prefix(Self.maxCandidates) where b != a {
             guard let value = dayValue(events[b]), !self.participants(events[b]).isDisjoint(with: participants) else { continue }
             return value
         }
         return nil
     }
+
+    static let maxCandidates = 16
 
     private func dayValue(_ event: Event) -> String? {
         guard let t = event.time, event.anchoredValue == nil, CalendarDate(parsing: document.times[t].value) != nil else { return nil }
