@@ -162,6 +162,15 @@ import Testing
         #expect(throws: ModelError.malformedHeader("pos")) { try PartOfSpeechTagger(model: model) }
     }
 
+    /// The comma's class (`PUNCT|,`) holds the list separator; read back, the list must be the one written.
+    @Test(arguments: [
+        ("PUNCT|,", ["PUNCT|,"]), ("NOUN|NN,PUNCT|,", ["NOUN|NN", "PUNCT|,"]),
+        ("PUNCT|,,PUNCT|:,SYM|SYM", ["PUNCT|,", "PUNCT|:", "SYM|SYM"]), ("ADP|IN", ["ADP|IN"]),
+    ])
+    func ambiguityLexicon_classList_keepsTheCommaClass(_ list: String, _ names: [String]) {
+        #expect(AmbiguityLexicon.classNames(list) == names)
+    }
+
     @Test func training_isDeterministic() throws {
         let sentences = TaggerTrainer.sentences(CoNLLU.parse(Self.tinyTreebank))
         var trainer = TaggerTrainer()

@@ -26,9 +26,26 @@ struct AmbiguityLexicon: Sendable {
     init(_ text: String, classIndex: [String: Int]) {
         for fields in MetadataTable.rows(text) {
             guard fields.count == 3, let mode = classIndex[fields[2]] else { continue }
-            let members = fields[1].split(separator: ",").compactMap { classIndex[String($0)] }
+            let members = Self.classNames(fields[1]).compactMap { classIndex[$0] }
             entries[FeatureHash.scalars(fields[0].unicodeScalars)] = (Self.hash(members.sorted()), UInt64(mode + 1))
         }
+    }
+
+    /// The class names of a comma-joined list. The comma class itself (`PUNCT|,`) contains the
+    /// separator: a piece ending in `|` gets its comma back and the empty piece after it is dropped,
+    /// so the lexicon read from a model file is the one the tagger was trained with.
+    static func classNames(_ list: String) -> [String] {
+        var names: [String] = []
+        var pieces = list.split(separator: ",", omittingEmptySubsequences: false)[...]
+        while let piece = pieces.popFirst() {
+            if piece.hasSuffix("|") {
+                names.append(piece + ",")
+                if pieces.first?.isEmpty == true { pieces.removeFirst() }
+            } else if !piece.isEmpty {
+                names.append(String(piece))
+            }
+        }
+        return names
     }
 
     static func entry(_ byClass: [Int: Int]) -> (ambiguity: UInt64, mode: UInt64)? {
