@@ -130,12 +130,15 @@ FUZZ_SECONDS ?= 60
 fuzz: deps
 	FUZZ_SECONDS=$(FUZZ_SECONDS) fuzz/run.sh $(FUZZ_TARGETS)
 
-## test-sanitize: the test suite under AddressSanitizer, then ThreadSanitizer (own scratch paths, one test at a time; slow)
+## test-sanitize: the in-process test suites under AddressSanitizer, then ThreadSanitizer (own scratch paths, one test
+## at a time; slow). LedeCLITests are skipped: they spawn the sanitised binary, which reloads the models per test.
+SANITIZE_SKIP ?= LedeCLITests
 test-sanitize: deps
 	$(SWIFT) build --build-tests --scratch-path .build-asan --sanitize=address
-	$(SWIFT) test --skip-build --no-parallel --scratch-path .build-asan --sanitize=address
+	LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan-suppressions.txt $(SWIFT) test --skip-build --no-parallel \
+		--scratch-path .build-asan --sanitize=address --skip $(SANITIZE_SKIP)
 	$(SWIFT) build --build-tests --scratch-path .build-tsan --sanitize=thread
-	$(SWIFT) test --skip-build --no-parallel --scratch-path .build-tsan --sanitize=thread
+	$(SWIFT) test --skip-build --no-parallel --scratch-path .build-tsan --sanitize=thread --skip $(SANITIZE_SKIP)
 
 ## soak: SOAK_SECONDS (default 600) of wrk load on /v1/extract + /healthz beside misbehaving clients, loopback only;
 ## RSS curve, open fds, p99 with and without abuse (bench/soak/run.sh)

@@ -79,6 +79,7 @@ def run(lede, kind, path, timeout):
         if stages:
             slow = max(stages, key=stages.get)
             result["slowest"] = f"{slow} {stages[slow]:.0f} ms"
+            result["pipeline_seconds"] = sum(stages.values()) / 1000
     else:
         result["error"] = stderr.decode(errors="replace").strip().splitlines()[-1][:80] if stderr.strip() else ""
     return result
@@ -96,8 +97,8 @@ def main():
     tiny.write_text("Putin met Araghchi in Moscow on Monday.")
     startup = min(run(args.lede, "text", tiny, 60)["seconds"] for _ in range(3))
     print(f"start-up (one-line input, best of 3): {startup:.2f} s\n")
-    print("| case | size (scalars) | exit | seconds (minus start-up) | ratio to half size | max RSS MB | slowest stage |")
-    print("|---|---|---|---|---|---|---|")
+    print("| case | size (scalars) | exit | seconds (minus start-up) | ratio to half size | pipeline s | max RSS MB | slowest stage |")
+    print("|---|---|---|---|---|---|---|---|")
     results = {}
     for name, (kind, make, sizes) in CASES.items():
         if args.only and name not in args.only:
@@ -113,7 +114,8 @@ def main():
             ratio = f"{net / previous:.1f}" if previous and r["exit"] == 0 else ""
             previous = net if r["exit"] == 0 else None
             outcome = "ok" if r["exit"] == 0 else f"{r['exit']} {r.get('error', '')}"
-            print(f"| {name} | {len(text):,} | {outcome} | {net:.2f} | {ratio} | {r.get('max_rss_mb', '')} | "
+            pipeline = f"{r['pipeline_seconds']:.2f}" if "pipeline_seconds" in r else ""
+            print(f"| {name} | {len(text):,} | {outcome} | {net:.2f} | {ratio} | {pipeline} | {r.get('max_rss_mb', '')} | "
                   f"{r.get('slowest', '')} |", flush=True)
             results[f"{name}-{size}"] = {**r, "net_seconds": net, "scalars": len(text)}
             path.unlink()
