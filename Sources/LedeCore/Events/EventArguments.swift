@@ -27,12 +27,15 @@ struct EventArguments {
                 event.actor = argument(between)
                 event.target = view.dependents(between, ["conj"]).first.map(argument)
             }
+            if event.target == nil, !obliques.contains(where: { view.marker($0) == "with" }), let partner = withPhrase(after: i) {
+                event.target = argument(partner)  // "meeting with the Iranian foreign minister", however the parser hung it
+            }
         } else {
             event.actor = agent(of: i)
             // A bare nominal right after the verb ("hosted … Araqchi" read as obl or xcomp) is its object.
             let bare = view.dependents(i, ["obl", "xcomp"]).filter { $0 > i && isNominal($0) && view.marker($0) == nil && !isTime($0) }
             // An "object" with a preposition ("resigned … after the election") is a parser slip, not a patient.
-            let patients = (view.dependents(i, ["iobj"]) + view.dependents(i, ["obj"])).filter { view.marker($0) == nil } + bare
+            let patients = (view.dependents(i, ["iobj"]) + view.dependents(i, ["obj"])).filter { view.marker($0) == nil && isNominal($0) } + bare
                 + (isPassive(i) ? view.dependents(i, ["nsubj:pass"]) : [])
             event.target = patients.first { !Self.isWeapon(view.lemma($0)) && !isTime($0) }.map(argument)
                 ?? (modifiesNoun(i) && isPassive(i) ? view.head(i).map(argument) : nil)
@@ -49,8 +52,23 @@ struct EventArguments {
         // A location phrase the parser hung on the object ("arrested the mayor in Chicago") places the event.
         event.place = placeArgument(i, excluding: isAttack ? Self.attackTargetMarkers : [])
             ?? supportVerb(of: i).flatMap { placeArgument($0, excluding: []) }
-            ?? view.dependents(i, ["obj"]).first.flatMap { placeArgument($0, excluding: []) }
+            ?? event.target?.head.flatMap { placeArgument($0, excluding: []) }
         if event.actor?.span == event.target?.span { event.target = nil }
+    }
+
+    /// The noun phrase right after "with" that directly follows an event noun: its last noun before
+    /// anything that is not a determiner, adjective or noun.
+    private func withPhrase(after noun: Int) -> Int? {
+        let next = noun + 1
+        guard next < view.tokens.count, view.tokens[next].sentence == view.tokens[noun].sentence, view.lemma(next) == "with" else { return nil }
+        var last: Int?
+        var j = next + 1
+        while j < view.tokens.count, j <= next + 6, view.tokens[j].sentence == view.tokens[noun].sentence,
+              ["DET", "ADJ", "NOUN", "PROPN", "NUM"].contains(view.tokens[j].pos ?? "") {
+            if isNominal(j) { last = j }
+            j += 1
+        }
+        return last
     }
 
     private func isNominal(_ i: Int) -> Bool { ["NOUN", "PROPN", "PRON"].contains(view.tokens[i].pos ?? "") }
