@@ -8,7 +8,8 @@ Checks, all without network:
   4. every ```json block in docs/api.md preceded by `<!-- schema: NAME -->` validates against NAME
      (`Result` is the schema's root, anything else a $defs entry);
   5. config/lede.json validates against the config schema, and every key in it is documented in
-     docs/configuration.md with its LEDE_<SECTION>_<KEY> name and its default.
+     docs/configuration.md with its LEDE_<SECTION>_<KEY> name and its default;
+  6. the bundled OpenAPI JSON the service serves is up to date with the documents.
 
 Usage:
   scripts/validate-docs.py                 run the checks; exit 1 on any failure
@@ -242,6 +243,14 @@ def main() -> int:
         except Exception as error:
             checks.fail("bundle", f"{type(error).__name__}: {str(error).splitlines()[0][:300]}")
         pathlib.Path(args.bundle).write_text(json.dumps(bundled, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    elif spec is not None and schema is not None:
+        # The service serves the committed bundle: it must be what the documents bundle to now.
+        served = ROOT / "Sources/LedeService/Resources/openapi.json"
+        fresh = json.dumps(bundle(spec, schema), indent=2, ensure_ascii=False) + "\n"
+        if served.read_text(encoding="utf-8") == fresh:
+            checks.ok()
+        else:
+            checks.fail(str(served.relative_to(ROOT)), "stale: run scripts/validate-docs.py --bundle " + str(served.relative_to(ROOT)))
 
     for failure in checks.failures:
         print(f"FAIL {failure}", file=sys.stderr)
