@@ -77,7 +77,9 @@ enum BlockFilter {
         for scalar in text.unicodeScalars {
             if let digit = Int(String(scalar)), scalar.isASCII {
                 digits += 1
-                value = value * 10 + digit
+                // Only a run of exactly four digits is a year: longer runs need no value, and would overflow Int
+                // (found by fuzz/HTMLArticleFuzz.swift on a long run of 9s).
+                if digits <= 4 { value = value * 10 + digit }
             } else {
                 if digits == 4 { return value }
                 digits = 0
