@@ -105,6 +105,12 @@ import Testing
         #expect(seen.first?.cue == "said")
     }
 
+    @Test func twoAttributedQuotes_inASentenceEach_areTwoQuotes() {
+        let (_, seen) = Self.quotes("“We will win the war,” Ivanov said on Monday. “They have lost,” Petrov told reporters.")
+        #expect(seen.map(\.text) == ["“We will win the war,”", "“They have lost,”"], "\(seen)")
+        #expect(seen.map(\.speaker) == ["Ivanov", "Petrov"], "\(seen)")
+    }
+
     @Test func multiParagraphQuote_isOneQuote_withASegmentPerParagraph() {
         let text = """
         The senator spoke at length about the budget on Tuesday. She said: “We have to cut spending now, before it is too late for all of us.

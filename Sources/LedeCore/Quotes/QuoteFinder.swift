@@ -278,9 +278,21 @@ struct QuoteScanner {
         guard ",—–-…:".unicodeScalars.contains(s[e]) || (s[e] == "." && e > 0 && s[e - 1] == ".") else { return false }
         let gap = tokens(a.close, b.open)
         guard gap.count >= 2, gap.count <= 14 else { return false }
-        // The gap holds no sentence end except right before the next mark.
+        // The gap holds no sentence end except right before the next mark (“A,” he said. “B.” continues the
+        // quote), and then only when the next quote has no attribution of its own (“B,” she said. is another).
         for t in gap.dropLast() where [".", "!", "?", ";"].contains(norm(t)) { return false }
+        if let last = gap.last, [".", "!", "?", ";"].contains(norm(last)), hasOwnAttribution(b) { return false }
         return gap.contains { isCue($0) }
+    }
+
+    /// Whether a cue follows the segment in its own sentence (“B,” she said.).
+    func hasOwnAttribution(_ b: QuoteSegment) -> Bool {
+        let end = document.paragraphs[b.paragraph].span.end
+        for t in tokens(b.close, end).prefix(8) {
+            if [".", "!", "?", ";"].contains(norm(t)) { return false }
+            if isCue(t) { return true }
+        }
+        return false
     }
 
     // MARK: Tokens
