@@ -24,16 +24,14 @@ import Testing
         #expect(article.text == "Just a line of text without any markup at all.")
     }
 
-    @Test func tenThousandNestedDivs_DoNotCrashOrGoQuadratic() {
+    @Test func tenThousandNestedDivs_DoNotCrash() {
         let depth = 10_000
         let text = "Deep text that sits at the bottom of ten thousand nested divs, and it is long enough to count."
         let html = "<html><body>" + String(repeating: "<div>", count: depth) + "<p>\(text)</p>"
             + String(repeating: "</div>", count: depth) + "</body></html>"
-        let clock = ContinuousClock()
-        var article = ArticleMetadata(text: "")
-        let elapsed = clock.measure { article = ArticleExtractor.extract(html: html, url: nil) }
-        // libxml2 caps the depth it builds; whatever survives, the walk is linear and must not crash.
-        #expect(elapsed < .seconds(5))
+        // libxml2 caps the depth it builds; whatever survives must not crash. Its time is measured by
+        // `make bench-pathological` (docs/reliability.md), not asserted here.
+        let article = ArticleExtractor.extract(html: html, url: nil)
         #expect(article.text.count <= text.count)
     }
 
