@@ -185,7 +185,7 @@ final class Connection: @unchecked Sendable {
         requestSequence &+= 1
         let sequence = requestSequence
         let handler = core.handler
-        handlerTask = Task(executorPreference: core.pool) { [self] in
+        let work: @Sendable () async -> Void = { [self] in
             let result: Result<HTTPResponse, any Error>
             do {
                 result = .success(try await handler.handle(request))
@@ -194,6 +194,7 @@ final class Connection: @unchecked Sendable {
             }
             loop.queue.async { self.handlerFinished(sequence, result) }
         }
+        handlerTask = Task(executorPreference: handler.needsWorkerPool(request) ? core.pool : core.fastPool, operation: work)
     }
 
     private func handlerFinished(_ sequence: Int, _ result: Result<HTTPResponse, any Error>) {

@@ -7,6 +7,16 @@ public protocol HTTPHandler: Sendable {
     /// Produces the response for `request`.
     /// - Throws: anything; the server answers 500 and logs it.
     func handle(_ request: HTTPRequest) async throws -> HTTPResponse
+
+    /// Whether `request` needs the worker pool. Return false only for cheap, non-blocking answers (health and
+    /// readiness probes, metrics): they then run on one thread of their own and are not queued behind CPU-heavy
+    /// requests, so a liveness probe answers while every worker is busy.
+    func needsWorkerPool(_ request: HTTPRequest) -> Bool
+}
+
+extension HTTPHandler {
+    /// Every request runs on the worker pool unless the handler says otherwise.
+    public func needsWorkerPool(_ request: HTTPRequest) -> Bool { true }
 }
 
 /// An ``HTTPHandler`` made from a closure (handy for tests and tiny servers).

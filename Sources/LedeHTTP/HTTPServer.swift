@@ -47,6 +47,7 @@ public final class HTTPServer: Sendable {
     deinit {
         running.withLock { $0.acceptor }?.stop()
         core.pool.stop()
+        core.fastPool.stop()
     }
 
     /// The lifecycle state: `starting` → `ready` → `draining` → `stopped`.
@@ -102,6 +103,7 @@ public final class HTTPServer: Sendable {
 
         for loop in loops { loop.stop() }
         core.pool.stop()
+        core.fastPool.stop()
         core.setLifecycle(.stopped)
         configuration.logger.info("HTTP server stopped")
     }

@@ -12,6 +12,8 @@ final class ServerCore: Sendable {
     let configuration: HTTPServer.Configuration
     let handler: any HTTPHandler
     let pool: WorkerPool
+    /// One thread for requests the handler marks cheap (probes, metrics), so they never queue behind `pool`.
+    let fastPool: WorkerPool
     let logger: Logger
     private let shared = Locked(Shared())
 
@@ -20,6 +22,7 @@ final class ServerCore: Sendable {
         self.handler = handler
         self.logger = configuration.logger
         self.pool = WorkerPool(size: configuration.workerCount, name: "lede-http-worker")
+        self.fastPool = WorkerPool(size: 1, name: "lede-http-fast")
     }
 
     var lifecycle: HTTPServer.State {

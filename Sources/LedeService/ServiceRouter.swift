@@ -63,6 +63,13 @@ public struct ServiceRouter: HTTPHandler {
                                        burst: configuration.auth.burst)
     }
 
+    /// Probes and metrics answer from memory: they skip the worker pool so a busy server still answers them.
+    static let fastPaths: Set<String> = ["/healthz", "/readyz", "/metrics", "/version"]
+
+    public func needsWorkerPool(_ request: HTTPRequest) -> Bool {
+        !(request.method == "GET" || request.method == "HEAD") || !Self.fastPaths.contains(request.path)
+    }
+
     public func handle(_ request: HTTPRequest) async throws -> HTTPResponse {
         let started = ContinuousClock.now
         let requestID = RequestID.accept(request.headers["X-Request-ID"]) ?? HTTPServer.generateRequestID()
