@@ -39,7 +39,7 @@ public struct EventTypeLexicon: Sendable {
         return try EventTypeLexicon(tsv: text)
     }
 
-    /// The type of a trigger with this lemma and universal part of speech (nouns also by their plural's lemma).
+    /// The type of a trigger with this lemma and universal part of speech (proper nouns read as nouns).
     public func entry(lemma: String, pos: String?) -> Entry? {
         let lemma = lemma.lowercased()
         switch pos {
