@@ -28,7 +28,7 @@ import sys
 import time
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-from eval_pos import read_conllu  # noqa: E402
+from eval_pos import aligned_rows, read_conllu  # noqa: E402
 
 
 def universal(label):
@@ -37,36 +37,7 @@ def universal(label):
 
 def align(sentence, base):
     """Syntactic words of one sentence: (id, head, deprel, span or None); spans are document offsets."""
-    text, words, cursor = sentence["text"], [], 0
-    rows, i = sentence["rows"], 0
-
-    def find(surface):
-        nonlocal cursor
-        at = text.find(surface, cursor)
-        if at < 0 or text[cursor:at].strip():
-            return None
-        cursor = at + len(surface)
-        return at
-
-    while i < len(rows):
-        row = rows[i]
-        if "-" in row[0]:
-            first, last = map(int, row[0].split("-"))
-            parts = [r for r in rows[i + 1:] if r[0].isdigit() and first <= int(r[0]) <= last]
-            at = find(row[1])
-            ok = at is not None and "".join(p[1] for p in parts) == row[1]
-            offset = at
-            for p in parts:
-                words.append((int(p[0]), int(p[6]), p[7], (base + offset, base + offset + len(p[1])) if ok else None))
-                if ok:
-                    offset += len(p[1])
-            i += 1 + len(parts)
-            continue
-        if row[0].isdigit():
-            at = find(row[1])
-            words.append((int(row[0]), int(row[6]), row[7], None if at is None else (base + at, base + at + len(row[1]))))
-        i += 1
-    return words
+    return [(int(r[0]), int(r[6]), r[7], span) for r, span in aligned_rows(sentence, base)]
 
 
 def lede_tokens_attachment(lede, docs):

@@ -47,9 +47,10 @@ def read_conllu(path):
     return docs
 
 
-def align(sentence, base):
-    """Words of one sentence with their character spans in the document text (None when unalignable)."""
-    text, words, cursor = sentence["text"], [], 0
+def aligned_rows(sentence, base):
+    """Syntactic-word rows of one sentence, each with its character span in the document text (None when
+    unalignable: the parts of a multi-word token that do not spell its surface)."""
+    text, out, cursor = sentence["text"], [], 0
     rows, i = sentence["rows"], 0
 
     def find(surface):
@@ -66,20 +67,24 @@ def align(sentence, base):
             first, last = map(int, row[0].split("-"))
             parts = [r for r in rows[i + 1:] if r[0].isdigit() and first <= int(r[0]) <= last]
             at = find(row[1])
+            ok = at is not None and "".join(p[1] for p in parts) == row[1]
             offset = at
             for p in parts:
-                ok = at is not None and "".join(q[1] for q in parts) == row[1]
-                span = (base + offset, base + offset + len(p[1])) if ok else None
-                words.append((p[1], p[2], p[3], p[4], span))
+                out.append((p, (base + offset, base + offset + len(p[1])) if ok else None))
                 if ok:
                     offset += len(p[1])
             i += 1 + len(parts)
             continue
         if row[0].isdigit():
             at = find(row[1])
-            words.append((row[1], row[2], row[3], row[4], None if at is None else (base + at, base + at + len(row[1]))))
+            out.append((row, None if at is None else (base + at, base + at + len(row[1]))))
         i += 1
-    return words
+    return out
+
+
+def align(sentence, base):
+    """Words of one sentence: (form, lemma, upos, xpos, span or None)."""
+    return [(r[1], r[2], r[3], r[4], span) for r, span in aligned_rows(sentence, base)]
 
 
 def lede_tokens_accuracy(lede, docs):
