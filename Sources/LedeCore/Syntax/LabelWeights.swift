@@ -2,7 +2,7 @@
 /// feature hash and its row), rows of eight-float vectors, so scoring ~50 relations adds a few
 /// SIMD vectors per feature instead of ~50 scalars. Built from the `LinearModel` read from disk.
 struct LabelWeights: Sendable {
-    private struct Slot: Sendable {
+    private struct Slot: FingerprintSlot {
         var fingerprint: UInt32 = 0
         var row: Int32 = -1
     }
@@ -22,16 +22,7 @@ struct LabelWeights: Sendable {
         for row in model.features.indices {
             for c in 0..<n { rows[row * width + c / 8][c % 8] = model.weights[row * n + c] }
         }
-        var capacity = 16
-        while capacity < model.features.count * 2 { capacity <<= 1 }
-        var slots = [Slot](repeating: Slot(), count: capacity)
-        mask = capacity - 1
-        for (row, key) in model.features.enumerated() {
-            var slot = TransitionWeights.slot(key, mask)
-            while slots[slot].fingerprint != 0 { slot = (slot + 1) & mask }
-            slots[slot] = Slot(fingerprint: TransitionWeights.fingerprint(key), row: Int32(row))
-        }
-        self.slots = slots
+        (slots, mask) = TransitionWeights.table(model.features) { row, fingerprint in Slot(fingerprint: fingerprint, row: Int32(row)) }
         self.rows = rows
     }
 

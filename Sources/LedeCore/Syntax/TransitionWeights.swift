@@ -7,7 +7,7 @@
 /// A fingerprint is 32 hash bits the slot index does not use: an unseen feature is mistaken for a
 /// stored one with probability ~2⁻³² per probe.
 struct TransitionWeights: Sendable {
-    struct Slot: Sendable {
+    struct Slot: FingerprintSlot {
         var fingerprint: UInt32 = 0
         var w0: Float = 0, w1: Float = 0, w2: Float = 0
     }
@@ -17,17 +17,24 @@ struct TransitionWeights: Sendable {
 
     init(_ model: LinearModel) {
         precondition(model.classes.count == 3)
+        (slots, mask) = Self.table(model.features) { row, fingerprint in
+            Slot(fingerprint: fingerprint, w0: model.weights[row * 3], w1: model.weights[row * 3 + 1], w2: model.weights[row * 3 + 2])
+        }
+    }
+
+    /// An open-addressing table (linear probing, at most half full) with one slot per feature, made by
+    /// `make(row, fingerprint)`: the layout both parser models read.
+    static func table<S: FingerprintSlot>(_ features: [UInt64], make: (Int, UInt32) -> S) -> (slots: [S], mask: Int) {
         var capacity = 16
-        while capacity < model.features.count * 2 { capacity <<= 1 }
-        var slots = [Slot](repeating: Slot(), count: capacity)
-        mask = capacity - 1
-        for (row, key) in model.features.enumerated() {
+        while capacity < features.count * 2 { capacity <<= 1 }
+        var slots = [S](repeating: S(), count: capacity)
+        let mask = capacity - 1
+        for (row, key) in features.enumerated() {
             var slot = Self.slot(key, mask)
             while slots[slot].fingerprint != 0 { slot = (slot + 1) & mask }
-            slots[slot] = Slot(fingerprint: Self.fingerprint(key), w0: model.weights[row * 3],
-                               w1: model.weights[row * 3 + 1], w2: model.weights[row * 3 + 2])
+            slots[slot] = make(row, Self.fingerprint(key))
         }
-        self.slots = slots
+        return (slots, mask)
     }
 
     @inline(__always)
@@ -89,4 +96,10 @@ struct TransitionWeights: Sendable {
         }
         return (a, b, c)
     }
+}
+
+/// A slot of a fingerprint table: fingerprint 0 marks it empty.
+protocol FingerprintSlot: Sendable {
+    var fingerprint: UInt32 { get }
+    init()
 }
