@@ -44,7 +44,7 @@ public enum ModelFile {
         out.reserveCapacity(out.count + model.features.count * 8 + model.weights.count * 4 + 8)
         for f in model.features { append(f, to: &out) }
         for w in model.weights { append(w.bitPattern, to: &out) }
-        append(FeatureHash.bytes(out), to: &out)
+        append(checksum(out, count: out.count), to: &out)
         return out
     }
 
@@ -130,17 +130,5 @@ extension UInt64 {
         var value: UInt64 = 0
         for (k, byte) in bytes.prefix(8).enumerated() { value |= UInt64(byte) << (8 * k) }
         self = value
-    }
-}
-
-extension FeatureHash {
-    /// FNV-1a over raw bytes (model checksums).
-    static func bytes<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
-        var h = offsetBasis
-        for byte in bytes {
-            h ^= UInt64(byte)
-            h &*= prime
-        }
-        return h
     }
 }
