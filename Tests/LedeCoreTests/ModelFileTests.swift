@@ -21,6 +21,32 @@ import Testing
         #expect(decoded.metadata == ["note": "test"])
     }
 
+    /// Ten classes, each feature confused between two of them only: most weights are zero, so the
+    /// encoder picks the sparse layout, which must give back the very same dense weights.
+    @Test func sparseLayout_keepsEveryWeight() throws {
+        var perceptron = AveragedPerceptron(classes: (0..<10).map { "c\($0)" })
+        for i in 0..<200 {
+            perceptron.update(features: [UInt64(i % 40) + 1], truth: i % 10, guess: (i + 1) % 10)
+        }
+        let model = perceptron.averaged(name: "many", metadata: [:])
+        let bytes = ModelFile.encode(model)
+        #expect(bytes[8] == UInt8(ModelFile.sparseFormat))
+        let decoded = try ModelFile.decode(bytes, file: "many.lmdl")
+        #expect(decoded.features == model.features)
+        #expect(decoded.weights == model.weights)
+        #expect(ModelFile.encode(decoded) == bytes)
+    }
+
+    /// `make train` must reproduce the shipped files byte for byte, so each must already be in the
+    /// layout the encoder chooses for its weights.
+    @Test func bundledModels_areWhatTheEncoderWrites() throws {
+        for name in ["sentences", "pos", "parser", "parser-labels", "ner", "events"] {
+            let url = ModelStore.bundledDirectory.appendingPathComponent("\(name).lmdl")
+            let bytes = [UInt8](try Data(contentsOf: url))
+            #expect(ModelFile.encode(try ModelFile.decode(bytes, file: url.lastPathComponent)) == bytes, "\(name).lmdl")
+        }
+    }
+
     @Test func corruptByte_isACheckumError() {
         var bytes = ModelFile.encode(Self.tinyModel())
         bytes[bytes.count / 2] ^= 0xFF

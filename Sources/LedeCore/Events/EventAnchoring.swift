@@ -22,8 +22,9 @@ struct EventAnchoring {
                   ["after", "before"].contains(view.lemma(marker)), let anchor = view.head(marker),
                   let first = tokenAt[time.span.start] else { continue }
             let durationHead = (first..<view.tokens.count).prefix { view.tokens[$0].span.end <= time.span.end }.last
-            // The dated event: the one the duration or the anchoring phrase hangs from.
-            guard let e = [durationHead.flatMap(view.head), view.head(anchor)].compactMap({ $0 })
+            // The dated event: the nearest one above the duration or the anchoring phrase (the parser
+            // may hang "two days after …" on the event's object: "hosted … Araqchi … two days after").
+            guard let e = (governors(durationHead) + governors(anchor))
                     .filter({ !view.dominates(anchor, $0) }).lazy.compactMap({ byTrigger[$0] }).first,
                   events[e].time == nil else { continue }
             // The anchor's events follow the marker in its sentence; a few suffice (and keep the work
@@ -42,6 +43,19 @@ struct EventAnchoring {
             events[e].anchoredValue = anchored.adding(days: view.lemma(marker) == "after" ? days : -days).description
         }
     }
+
+    /// The heads above `i`, nearest first, at most `maxClimb` of them.
+    private func governors(_ i: Int?) -> [Int] {
+        var result: [Int] = []
+        var current = i
+        while result.count < Self.maxClimb, let c = current, let h = view.head(c) {
+            result.append(h)
+            current = h
+        }
+        return result
+    }
+
+    private static let maxClimb = 3
 
     /// P2D → 2, P1W → 7; other units are not counted.
     static func days(_ value: String) -> Int? {

@@ -23,6 +23,9 @@ struct EventArguments {
         if isNoun {
             event.actor = view.dependents(i, ["nmod:poss", "compound", "amod"]).lazy.compactMap { entityArgument($0) }.first
                 ?? supportVerb(of: i).flatMap { agent(of: $0) }
+                // A named subject of the noun itself: a predicate nominal, or a verb the tagger read as a
+                // noun ("Israel … had been trading airstrikes" with "trading airstrikes" a compound).
+                ?? view.dependents(i, ["nsubj"]).lazy.compactMap { entityArgument($0) }.first
             if event.actor == nil, let between = obliques.first(where: { view.marker($0) == "between" }) {
                 event.actor = argument(between)
                 event.target = view.dependents(between, ["conj"]).first.map(argument)
@@ -32,8 +35,11 @@ struct EventArguments {
             }
         } else {
             event.actor = agent(of: i)
-            // A bare nominal right after the verb ("hosted … Araqchi" read as obl or xcomp) is its object.
-            let bare = view.dependents(i, ["obl", "xcomp"]).filter { $0 > i && isNominal($0) && view.marker($0) == nil && !isTime($0) }
+            // A bare nominal right after the verb ("hosted … Araqchi" read as obl or xcomp) is its object,
+            // and so is a demonym the parser made the head of the name it describes.
+            let bare = view.dependents(i, ["obl", "xcomp"]).filter {
+                $0 > i && (isNominal($0) || demonymName($0) != nil) && view.marker($0) == nil && !isTime($0)
+            }
             // An "object" with a preposition ("resigned … after the election") is a parser slip, not a patient.
             let patients = (view.dependents(i, ["iobj"]) + view.dependents(i, ["obj"])).filter { view.marker($0) == nil && isNominal($0) } + bare
                 + (isPassive(i) ? view.dependents(i, ["nsubj:pass"]) : [])
@@ -140,15 +146,19 @@ struct EventArguments {
     /// proper-noun modifier ("Iran's nuclear sites", "U.S. bases") — a demonym adjective ("Iranian
     /// commander") describes the head and does not make it the country.
     func argument(_ i: Int) -> Event.Argument {
-        // A demonym read as the head ("Iranian … Abbas Araqchi" with the name hanging from the adjective)
-        // stands for the person its name children give.
-        if view.tokens[i].pos == "ADJ", let name = view.dependents(i, ["flat", "appos", "nmod"]).lazy.compactMap({ entities.mention(at: $0) }).first {
-            return Event.Argument(span: name.span, entity: name.entity, head: i)
-        }
+        if let name = demonymName(i) { return name }
         if let mention = entities.mention(at: i) { return Event.Argument(span: mention.span, entity: mention.entity, head: i) }
         let names = view.dependents(i, ["flat", "appos"]) + view.dependents(i, ["nmod:poss", "compound"])
         let named = names.lazy.compactMap { entities.mention(at: $0) }.first
         return Event.Argument(span: view.phrase(i), entity: named?.entity, head: i)
+    }
+
+    /// A demonym read as the head of a name ("Iranian … Abbas Araqchi" with the name hanging from the
+    /// adjective, as flat, appos, nmod or even obj) stands for the person the name gives; the name's
+    /// token heads the argument, so phrases hung on it ("… Araqchi in Moscow") still attach.
+    private func demonymName(_ i: Int) -> Event.Argument? {
+        guard view.tokens[i].pos == "ADJ" else { return nil }
+        return view.dependents(i, ["flat", "appos", "nmod", "obj"]).lazy.compactMap { entityArgument($0) }.first
     }
 
     /// An argument only when `i` names an entity ("U.S." in "U.S. strikes"; not "nuclear").

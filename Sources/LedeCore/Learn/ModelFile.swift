@@ -16,7 +16,8 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
         case .missing(let f): return "model file \(f) not found"
         case .truncated(let f): return "model file \(f) is truncated"
         case .badMagic(let f): return "\(f) is not a Lede model file"
-        case .unsupportedVersion(let f, let v): return "model file \(f) has format version \(v); this build reads \(ModelFile.formatVersion)"
+        case .unsupportedVersion(let f, let v):
+            return "model file \(f) has format version \(v); this build reads \(ModelFile.denseFormat) and \(ModelFile.sparseFormat)"
         case .checksumMismatch(let f): return "model file \(f) is corrupt (checksum mismatch)"
         case .malformedHeader(let f): return "model file \(f) has a malformed header"
         case .wrongModel(let e, let f): return "expected a '\(e)' model, found '\(f)'"
@@ -26,15 +27,24 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
 
 /// The on-disk form of a `LinearModel`: little-endian, versioned, checksummed.
 ///
-///     "LEDEMDL\0" | u32 format | u32 header length | header JSON (sorted keys)
-///     | u64 × features | f32 × features × classes | u64 FNV-1a of everything before
+///     "LEDEMDL\0" | u32 format | u32 header length | header JSON (sorted keys) | u64 × features
+///     | format 1 (dense):  f32 × features × classes
+///     | format 2 (sparse): u8 × features (non-zero weights per row) | u8 × non-zero (class) | f32 × non-zero
+///     | u64 FNV-1a of everything before
+///
+/// A perceptron row holds weights only for the classes its feature was ever confused between: a
+/// tagger row has ~6 of 66, so the sparse layout stores 7× more features in the same bytes, while a
+/// parser transition row (3 classes) is smaller dense. The encoder writes whichever layout is smaller,
+/// so a model's bytes still depend on its weights alone. Both decode to the same dense `LinearModel`.
 public enum ModelFile {
     static let magic: [UInt8] = Array("LEDEMDL\0".utf8)
-    public static let formatVersion: UInt32 = 1
+    public static let denseFormat: UInt32 = 1
+    public static let sparseFormat: UInt32 = 2
 
     public static func encode(_ model: LinearModel) -> [UInt8] {
+        let sparse = sparseBytes(model).map { $0 < model.weights.count * 4 } ?? false
         var out = magic
-        append(formatVersion, to: &out)
+        append(sparse ? sparseFormat : denseFormat, to: &out)
         let header: [String: Any] = [
             "name": model.name, "classes": model.classes, "metadata": model.metadata, "features": model.features.count,
         ]
@@ -43,9 +53,23 @@ public enum ModelFile {
         out.append(contentsOf: json)
         out.reserveCapacity(out.count + model.features.count * 8 + model.weights.count * 4 + 8)
         for f in model.features { append(f, to: &out) }
-        for w in model.weights { append(w.bitPattern, to: &out) }
+        if sparse {
+            let n = model.classes.count
+            let rows = model.features.indices.map { row in (0..<n).filter { model.weights[row * n + $0] != 0 } }
+            for classes in rows { out.append(UInt8(classes.count)) }
+            for classes in rows { for c in classes { out.append(UInt8(c)) } }
+            for (row, classes) in rows.enumerated() { for c in classes { append(model.weights[row * n + c].bitPattern, to: &out) } }
+        } else {
+            for w in model.weights { append(w.bitPattern, to: &out) }
+        }
         append(checksum(out, count: out.count), to: &out)
         return out
+    }
+
+    /// Bytes of the sparse weight section, or nil when class indices do not fit a byte.
+    private static func sparseBytes(_ model: LinearModel) -> Int? {
+        guard model.classes.count <= 256 else { return nil }
+        return model.features.count + 5 * model.weights.reduce(0) { $1 != 0 ? $0 + 1 : $0 }
     }
 
     public static func decode(_ bytes: [UInt8], file: String, expectedName: String? = nil) throws(ModelError) -> LinearModel {
@@ -56,7 +80,7 @@ public enum ModelFile {
         guard checksum(bytes, count: bytes.count - 8) == stored else { throw .checksumMismatch(file) }
         reader.offset = magic.count
         let version: UInt32 = try reader.read()
-        guard version == formatVersion else { throw .unsupportedVersion(file, version) }
+        guard version == denseFormat || version == sparseFormat else { throw .unsupportedVersion(file, version) }
         let headerLength: UInt32 = try reader.read()
         let headerBytes = try reader.bytes(Int(headerLength))
         guard let header = try? JSONSerialization.jsonObject(with: Data(headerBytes)) as? [String: Any],
@@ -64,11 +88,39 @@ public enum ModelFile {
               let metadata = header["metadata"] as? [String: String], let count = header["features"] as? Int,
               classes.count >= 2, count >= 0 else { throw .malformedHeader(file) }
         if let expectedName, expectedName != name { throw .wrongModel(expected: expectedName, found: name) }
-        guard reader.remaining == count * 8 + count * classes.count * 4 + 8 else { throw .truncated(file) }
+        guard reader.remaining >= count * 8 + 8 else { throw .truncated(file) }
         // Bulk copies: tens of megabytes read value by value take seconds in unoptimised (test) builds.
         let features = load(UInt64.self, from: bytes, at: reader.offset, count: count)
-        let weights = load(UInt32.self, from: bytes, at: reader.offset + count * 8, count: count * classes.count).map(Float.init(bitPattern:))
+        reader.offset += count * 8
+        let weights = version == denseFormat
+            ? try denseWeights(bytes, reader, rows: count, classes: classes.count)
+            : try sparseWeights(bytes, reader, rows: count, classes: classes.count)
         return LinearModel(name: name, classes: classes, metadata: metadata, features: features, weights: weights)
+    }
+
+    private static func denseWeights(_ bytes: [UInt8], _ reader: ByteReader, rows: Int, classes: Int) throws(ModelError) -> [Float] {
+        guard reader.remaining == rows * classes * 4 + 8 else { throw .truncated(reader.file) }
+        return load(UInt32.self, from: bytes, at: reader.offset, count: rows * classes).map(Float.init(bitPattern:))
+    }
+
+    private static func sparseWeights(_ bytes: [UInt8], _ reader: ByteReader, rows: Int, classes: Int) throws(ModelError) -> [Float] {
+        guard reader.remaining >= rows + 8 else { throw .truncated(reader.file) }
+        let counts = bytes[reader.offset..<(reader.offset + rows)]
+        let nonZero = counts.reduce(0) { $0 + Int($1) }
+        guard reader.remaining == rows + nonZero * 5 + 8 else { throw .truncated(reader.file) }
+        let classOffset = reader.offset + rows
+        let values = load(UInt32.self, from: bytes, at: classOffset + nonZero, count: nonZero)
+        var weights = [Float](repeating: 0, count: rows * classes)
+        var k = 0
+        for (row, n) in counts.enumerated() {
+            for _ in 0..<Int(n) {
+                let c = Int(bytes[classOffset + k])
+                guard c < classes else { throw .malformedHeader(reader.file) }
+                weights[row * classes + c] = Float(bitPattern: values[k])
+                k += 1
+            }
+        }
+        return weights
     }
 
     /// `count` little-endian values starting at byte `offset` (bounds checked by the caller).

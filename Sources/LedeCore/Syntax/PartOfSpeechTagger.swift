@@ -15,7 +15,8 @@ public struct PartOfSpeechTagger: Sendable {
         public var lemma: String
     }
 
-    let model: LinearModel
+    /// The model's weights without its zeros (a row has ~6 of 67 classes).
+    let weights: SparseWeights
     let upos: [String]
     let xpos: [String]
     let tagDictionary: [UInt64: Int]
@@ -44,6 +45,7 @@ public struct PartOfSpeechTagger: Sendable {
 
     init(model: LinearModel, tagDictionary: [UInt64: Int], ambiguity: AmbiguityLexicon, wordClasses: TaggerWordClasses,
          lemmatizer: Lemmatizer, passes: Int) throws(ModelError) {
+        guard model.classes.count <= 256 else { throw .malformedHeader(Self.modelName) }
         var upos: [String] = [], xpos: [String] = []
         for name in model.classes {
             let parts = name.split(separator: "|", maxSplits: 1)
@@ -51,7 +53,7 @@ public struct PartOfSpeechTagger: Sendable {
             upos.append(String(parts[0]))
             xpos.append(String(parts[1]))
         }
-        self.model = model
+        self.weights = SparseWeights(model)
         self.upos = upos
         self.xpos = xpos
         self.tagDictionary = tagDictionary
@@ -86,7 +88,7 @@ public struct PartOfSpeechTagger: Sendable {
     /// One pass. The first (`firstPass` nil) records each word's winning margin in `margins`
     /// (infinite for tag-dictionary words); the second reads them.
     func pass(_ words: [TaggerWord], firstPass: [Int]?, margins: inout [Float]) -> [Int] {
-        let n = model.classes.count
+        let n = weights.classCount
         var result: [Int] = []
         result.reserveCapacity(words.count - 4)
         var scores = [Float](repeating: 0, count: n)
@@ -107,7 +109,7 @@ public struct PartOfSpeechTagger: Sendable {
                     let next = firstPass.map { TaggerFeatures.lookahead($0, at: i) }
                     TaggerFeatures.extract(w, at: i, previous: p1, p2, next: next, into: &features)
                     for k in 0..<n { scores[k] = 0 }
-                    model.accumulate(features, into: &scores)
+                    weights.accumulate(features, into: &scores)
                     c = LinearModel.argmax(scores)
                     if firstPass == nil {
                         var second = -Float.infinity

@@ -12,6 +12,9 @@ public struct TaggerTrainer {
         public var upos: [String]
         public var xpos: [String]
         public var lemmas: [String]
+        /// Index of the treebank document the sentence belongs to: jackknife folds split by
+        /// document, so a held-out sentence's names are as unseen as they will be in new text.
+        public var document = 0
     }
 
     /// Accuracy over words.
@@ -40,9 +43,11 @@ public struct TaggerTrainer {
 
     /// The sentences of a CoNLL-U file, forms folded as the tokenizer folds them.
     public static func sentences(_ documents: [CoNLLU.Document]) -> [Sentence] {
-        documents.flatMap(\.sentences).map { s in
-            Sentence(forms: s.words.map { fold($0.form) }, upos: s.words.map(\.upos), xpos: s.words.map(\.xpos),
-                     lemmas: s.words.map { fold($0.lemma) })
+        documents.enumerated().flatMap { d, document in
+            document.sentences.map { s in
+                Sentence(forms: s.words.map { fold($0.form) }, upos: s.words.map(\.upos), xpos: s.words.map(\.xpos),
+                         lemmas: s.words.map { fold($0.lemma) }, document: d)
+            }
         }
     }
 
@@ -103,15 +108,15 @@ public struct TaggerTrainer {
         let lemmatizer = Lemmatizer(exceptions: Lemmatizer.parseExceptions(lemmaLines.joined(separator: "\n")))
         progress("lemma exceptions: \(lemmaLines.count)")
 
-        // Ambiguity classes: the model sees jackknifed ones in training (each tenth of the sentences
+        // Ambiguity classes: the model sees jackknifed ones in training (each tenth of the documents
         // gets the lexicon of the other nine), so it does not learn to trust a word's own tag.
         let folds = 10
         var foldCounts = [[String: [Int: Int]]](repeating: [:], count: folds)
         var allCounts: [String: [Int: Int]] = [:]
-        for (k, s) in train.enumerated() {
+        for s in train {
             for i in s.forms.indices {
                 let lower = Self.lower(s.forms[i])
-                foldCounts[k % folds][lower, default: [:]][label(s, i), default: 0] += 1
+                foldCounts[s.document % folds][lower, default: [:]][label(s, i), default: 0] += 1
                 allCounts[lower, default: [:]][label(s, i), default: 0] += 1
             }
         }
@@ -127,10 +132,10 @@ public struct TaggerTrainer {
         let distributional = TaggerWordClasses(classLines.joined(separator: "\n"))
         progress(String(format: "word classes: %d words from %d unlabelled units  %.1f s", classLines.count, unlabelled.count,
                         Date().timeIntervalSince(started)))
-        let examples = train.enumerated().map { k, s in
+        let examples = train.map { s in
             var words = TaggerWord.padded(s.forms)
             distributional.annotate(&words)
-            let own = foldCounts[k % folds]
+            let own = foldCounts[s.document % folds]
             for i in s.forms.indices {
                 let lower = Self.lower(s.forms[i])
                 var counts = allCounts[lower]!
@@ -192,8 +197,8 @@ public struct TaggerTrainer {
         let jackknife = 5
         var firstPass = [[Int]](repeating: [], count: examples.count)
         for fold in 0..<jackknife {
-            let held = examples.indices.filter { $0 % jackknife == fold }
-            let model = fit(examples.indices.filter { $0 % jackknife != fold }, firstPass: nil, seed: seed &+ UInt64(fold + 1),
+            let held = examples.indices.filter { train[$0].document % jackknife == fold }
+            let model = fit(examples.indices.filter { train[$0].document % jackknife != fold }, firstPass: nil, seed: seed &+ UInt64(fold + 1),
                             report: { _, _, _ in })
             let t = try tagger(model.averaged(name: name, metadata: [:]), passes: 1)
             var right = 0, total = 0
@@ -223,14 +228,13 @@ public struct TaggerTrainer {
         let tableBytes = [dictionaryLines, lemmaLines, ambiguityLines, classLines].joined().reduce(0) {
             $0 + $1.utf8.count + 2 + 2 * $1.utf8.filter { $0 == 9 }.count
         }
-        let budget = (maxModelBytes - tableBytes - 100_000) / (8 + 4 * kept.count)
-        let (keep, prune) = Self.strongest(full, count: budget)
+        let (keep, prune) = Self.strongest(full, bytes: maxModelBytes - tableBytes - 100_000)
         func build(_ metadata: [String: String]) -> LinearModel { Self.subset(full, keep, metadata: metadata) }
         let model = build([:])
         let final = Self.score(try tagger(model, passes: 2), dev)
         let goldTags = Self.lemmaScore(lemmatizer, dev)
         progress(String(format: "pruned below %.4f: %d of %d features, ~%d bytes; dev %@, lemma with gold tags %.4f",
-                        prune, model.features.count, full.features.count, Self.estimatedBytes(model) + tableBytes,
+                        prune, model.features.count, full.features.count, ModelFile.encode(model).count + tableBytes,
                         final.description, goldTags))
         let metadata = [
             "trained_on": "UD English-EWT train", "iterations": String(iterations), "seed": String(seed), "passes": "2",
@@ -248,14 +252,32 @@ public struct TaggerTrainer {
 
     /// Rows of the `count` features with the largest absolute weight (ties: lower key first), and that weight.
     static func strongest(_ model: LinearModel, count: Int) -> (rows: [Int], weight: Float) {
-        let n = model.classes.count
         guard model.features.count > count else { return (Array(model.features.indices), 0) }
+        let (ranked, strength) = rankedByStrength(model)
+        let kept = ranked.prefix(count)
+        return (kept.sorted(), kept.last.map { strength[$0] } ?? .infinity)
+    }
+
+    /// The strongest rows whose sparse encoding (`ModelFile`: key, count, then a class byte and a
+    /// weight per non-zero weight) fits in `bytes`.
+    static func strongest(_ model: LinearModel, bytes: Int) -> (rows: [Int], weight: Float) {
+        let n = model.classes.count
+        var used = 0, count = 0
+        for row in rankedByStrength(model).rows {
+            used += 9 + 5 * (0..<n).reduce(0) { model.weights[row * n + $1] != 0 ? $0 + 1 : $0 }
+            if used > bytes { break }
+            count += 1
+        }
+        return strongest(model, count: count)
+    }
+
+    private static func rankedByStrength(_ model: LinearModel) -> (rows: [Int], strength: [Float]) {
+        let n = model.classes.count
         let strength = model.features.indices.map { row in (0..<n).reduce(Float(0)) { max($0, abs(model.weights[row * n + $1])) } }
         let ranked = model.features.indices.sorted {
             strength[$0] != strength[$1] ? strength[$0] > strength[$1] : model.features[$0] < model.features[$1]
         }
-        let kept = ranked.prefix(count)
-        return (kept.sorted(), strength[kept.last!])
+        return (ranked, strength)
     }
 
     static func subset(_ model: LinearModel, _ rows: [Int], metadata: [String: String]) -> LinearModel {
@@ -279,8 +301,6 @@ public struct TaggerTrainer {
         let keys = rows.keys.sorted()
         return LinearModel(name: a.name, classes: a.classes, metadata: metadata, features: keys, weights: keys.flatMap { rows[$0]! })
     }
-
-    static func estimatedBytes(_ model: LinearModel) -> Int { model.features.count * (8 + 4 * model.classes.count) + 100_000 }
 
     /// `lower<TAB>XPOS<TAB>lemma` for every (form, tag) whose most frequent treebank lemma is
     /// right more often than the rules are.
@@ -341,3 +361,4 @@ public struct TaggerTrainer {
         }
     }
 }
+
