@@ -45,7 +45,6 @@ public struct PartOfSpeechTagger: Sendable {
 
     init(model: LinearModel, tagDictionary: [UInt64: Int], ambiguity: AmbiguityLexicon, wordClasses: TaggerWordClasses,
          lemmatizer: Lemmatizer, passes: Int) throws(ModelError) {
-        guard model.classes.count <= 256 else { throw .malformedHeader(Self.modelName) }
         var upos: [String] = [], xpos: [String] = []
         for name in model.classes {
             let parts = name.split(separator: "|", maxSplits: 1)
