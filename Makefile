@@ -9,7 +9,7 @@ APT_PACKAGES := libcurl4-openssl-dev libxml2-dev zlib1g-dev python3-venv
 TEST_APT_PACKAGES := chromium chromium-driver
 export LEDE_COMMIT ?= $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
 
-.PHONY: all deps deps-test venv-test venv-bench venv-ops build serve test lint train bench bench-segmentation bench-http clean bench-articles bench-quotes bench-time bench-syntax test-api bench-ner gazetteer fuzz test-sanitize soak bench-pathological
+.PHONY: all deps deps-test venv-test venv-bench venv-ops build serve test lint train bench bench-segmentation bench-http clean bench-articles bench-quotes bench-time bench-syntax test-api bench-ner gazetteer fuzz fuzz-smoke test-sanitize soak bench-pathological
 
 all: build
 
@@ -132,15 +132,22 @@ FUZZ_SECONDS ?= 60
 fuzz: deps
 	FUZZ_SECONDS=$(FUZZ_SECONDS) fuzz/run.sh $(FUZZ_TARGETS)
 
-## test-sanitize: the in-process test suites under AddressSanitizer, then ThreadSanitizer (own scratch paths, one test
-## at a time; slow). LedeCLITests are skipped: they spawn the sanitised binary, which reloads the models per test.
-SANITIZE_SKIP ?= LedeCLITests
+## fuzz-smoke: what CI runs after `make test`: `make fuzz` at 30 s per target from the committed seeds and shared data;
+## fails on any crash, leak, timeout or OOM. On an empty scratch path the fuzz build dominates (docs/reliability.md).
+fuzz-smoke: FUZZ_SECONDS = 30
+fuzz-smoke: fuzz
+
+## test-sanitize: the whole test suite under AddressSanitizer (+ LeakSanitizer), then ThreadSanitizer, each in its own
+## scratch path, one test at a time. The CLI tests spawn the sanitised `lede`, so its runs are checked too.
+## SANITIZE_SKIP=regex skips matching tests (none by default).
+SANITIZE_SKIP ?=
 test-sanitize: deps
 	$(SWIFT) build --build-tests --scratch-path .build-asan --sanitize=address
 	LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan-suppressions.txt $(SWIFT) test --skip-build --no-parallel \
-		--scratch-path .build-asan --sanitize=address --skip $(SANITIZE_SKIP)
+		--scratch-path .build-asan --sanitize=address $(if $(SANITIZE_SKIP),--skip $(SANITIZE_SKIP))
 	$(SWIFT) build --build-tests --scratch-path .build-tsan --sanitize=thread
-	$(SWIFT) test --skip-build --no-parallel --scratch-path .build-tsan --sanitize=thread --skip $(SANITIZE_SKIP)
+	$(SWIFT) test --skip-build --no-parallel --scratch-path .build-tsan --sanitize=thread \
+		$(if $(SANITIZE_SKIP),--skip $(SANITIZE_SKIP))
 
 ## soak: SOAK_SECONDS (default 600) of wrk load on /v1/extract + /healthz beside misbehaving clients, loopback only;
 ## RSS curve, open fds, p99 with and without abuse (bench/soak/run.sh)
