@@ -46,17 +46,9 @@ struct SparseWeights: Sendable {
             entries.withUnsafeBufferPointer { e in
                 scores.withUnsafeMutableBufferPointer { out in
                     for h in featureHashes {
-                        let key = FeatureTable.nonZero(h)
-                        let fingerprint = TransitionWeights.fingerprint(key)
-                        var i = TransitionWeights.slot(key, mask)
-                        while s[i].fingerprint != 0 {
-                            if s[i].fingerprint == fingerprint {
-                                let start = Int(s[i].start)
-                                for k in start..<(start + Int(s[i].count)) { out[Int(e[k].classIndex)] += e[k].weight }
-                                break
-                            }
-                            i = (i + 1) & mask
-                        }
+                        guard let i = s.slot(of: FeatureTable.nonZero(h), mask: mask) else { continue }
+                        let start = Int(s[i].start)
+                        for k in start..<(start + Int(s[i].count)) { out[Int(e[k].classIndex)] += e[k].weight }
                     }
                 }
             }

@@ -35,19 +35,9 @@ struct LabelWeights: Sendable {
             rows.withUnsafeBufferPointer { r in
                 scores.withUnsafeMutableBufferPointer { out in
                     for raw in features {
-                        let key = FeatureTable.nonZero(raw)
-                        let fingerprint = TransitionWeights.fingerprint(key)
-                        var i = TransitionWeights.slot(key, mask)
-                        while true {
-                            let slot = s[i]
-                            if slot.fingerprint == fingerprint {
-                                let base = Int(slot.row) * width
-                                for k in 0..<width { out[k] += r[base + k] }
-                                break
-                            }
-                            if slot.fingerprint == 0 { break }
-                            i = (i + 1) & mask
-                        }
+                        guard let i = s.slot(of: FeatureTable.nonZero(raw), mask: mask) else { continue }
+                        let base = Int(s[i].row) * width
+                        for k in 0..<width { out[k] += r[base + k] }
                     }
                 }
             }

@@ -103,3 +103,18 @@ protocol FingerprintSlot: Sendable {
     var fingerprint: UInt32 { get }
     init()
 }
+
+extension UnsafeBufferPointer where Element: FingerprintSlot {
+    /// The index of the slot holding `key` in a table built by `TransitionWeights.table`, or nil.
+    @inline(__always)
+    func slot(of key: UInt64, mask: Int) -> Int? {
+        let fingerprint = TransitionWeights.fingerprint(key)
+        var i = TransitionWeights.slot(key, mask)
+        while true {
+            let seen = self[i].fingerprint
+            if seen == fingerprint { return i }
+            if seen == 0 { return nil }
+            i = (i + 1) & mask
+        }
+    }
+}
