@@ -35,13 +35,11 @@ struct EventArguments {
             }
         } else {
             event.actor = agent(of: i)
-            // A bare nominal right after the verb ("hosted … Araqchi" read as obl or xcomp) is its object,
-            // and so is a demonym the parser made the head of the name it describes.
-            let bare = view.dependents(i, ["obl", "xcomp"]).filter {
-                $0 > i && (isNominal($0) || demonymName($0) != nil) && view.marker($0) == nil && !isTime($0)
-            }
+            // A bare nominal right after the verb ("hosted … Araqchi" read as obl or xcomp) is its object.
+            let bare = view.dependents(i, ["obl", "xcomp"]).filter { $0 > i && isParticipant($0) && view.marker($0) == nil && !isTime($0) }
             // An "object" with a preposition ("resigned … after the election") is a parser slip, not a patient.
-            let patients = (view.dependents(i, ["iobj"]) + view.dependents(i, ["obj"])).filter { view.marker($0) == nil && isNominal($0) } + bare
+            let patients = (view.dependents(i, ["iobj"]) + view.dependents(i, ["obj"])).filter { view.marker($0) == nil && isParticipant($0) }
+                + bare
                 + (isPassive(i) ? view.dependents(i, ["nsubj:pass"]) : [])
             event.target = patients.first { !Self.isWeapon(view.lemma($0)) && !isTime($0) }.map(argument)
                 ?? (modifiesNoun(i) && isPassive(i) ? view.head(i).map(argument) : nil)
@@ -78,6 +76,8 @@ struct EventArguments {
     }
 
     private func isNominal(_ i: Int) -> Bool { ["NOUN", "PROPN", "PRON"].contains(view.tokens[i].pos ?? "") }
+    /// A nominal, or a demonym the parser made the head of the name it describes.
+    private func isParticipant(_ i: Int) -> Bool { isNominal(i) || demonymName(i) != nil }
     private func isTime(_ i: Int) -> Bool { entities.isTime(i) }
 
     /// A passive verb has a passive auxiliary ("was arrested") or is a participle modifying a noun

@@ -16,10 +16,11 @@ public struct DependencyParser: Sendable {
         public var dep: String
     }
 
-    let transitions: LinearModel
-    let labels: LinearModel
     let weights: TransitionWeights
-    let labelWeights: LabelWeights
+    /// Relation names; index `labelClasses.count` stands for the root.
+    let labelClasses: [String]
+    /// The relation model without its zeros (a row holds a few of 48 relations).
+    let labelWeights: SparseWeights
 
     /// The feature templates' version, stored in the models' metadata: a model trained on other
     /// templates would load fine and parse nonsense, so it is refused.
@@ -42,10 +43,9 @@ public struct DependencyParser: Sendable {
         guard transitions.classes == Self.transitionClasses else { throw .malformedHeader(Self.modelName) }
         // Label indices are kept in 64-bit sets; one index is reserved for the root.
         guard labels.classes.count < 63, !labels.classes.contains(Self.rootLabel) else { throw .malformedHeader(Self.labelModelName) }
-        self.transitions = transitions
-        self.labels = labels
         self.weights = TransitionWeights(transitions)
-        self.labelWeights = LabelWeights(labels)
+        self.labelClasses = labels.classes
+        self.labelWeights = SparseWeights(labels)
     }
 
     /// Parses one tagged sentence (analysis forms, Penn tags, UPOS, lemmas; all the same length).
@@ -53,10 +53,10 @@ public struct DependencyParser: Sendable {
         guard !forms.isEmpty else { return [] }
         let words = ParserWord.sentence(forms: forms, xpos: xpos, upos: upos, lemmas: lemmas)
         let state = parse(words)
-        let root = labels.classes.count
+        let root = labelClasses.count
         return (1...forms.count).map { d in
             let label = state.labels[d]
-            return Arc(head: state.heads[d] - 1, dep: label == root || label < 0 ? Self.rootLabel : labels.classes[label])
+            return Arc(head: state.heads[d] - 1, dep: label == root || label < 0 ? Self.rootLabel : labelClasses[label])
         }
     }
 
@@ -65,7 +65,7 @@ public struct DependencyParser: Sendable {
         var state = ParserState(count: words.count - 2)
         var features: [UInt64] = []
         features.reserveCapacity(ParserFeatures.capacity)
-        var labelScores: [SIMD8<Float>] = []
+        var labelScores = [Float](repeating: 0, count: labelClasses.count)
         var scratch = TransitionWeights.Scratch()
         words.withUnsafeBufferPointer { w in
             while !state.isTerminal {
@@ -75,10 +75,12 @@ public struct DependencyParser: Sendable {
                 var label = -1
                 if let arc = state.arc(t) {
                     if arc.head == 0 {
-                        label = labels.classes.count
+                        label = labelClasses.count
                     } else {
                         ParserFeatures.label(w, state, head: arc.head, dependent: arc.dependent, into: &features)
-                        label = labelWeights.best(features, &labelScores)
+                        for k in labelScores.indices { labelScores[k] = 0 }
+                        labelWeights.accumulate(features, into: &labelScores)
+                        label = LinearModel.argmax(labelScores)
                     }
                 }
                 state.apply(t, label: label)

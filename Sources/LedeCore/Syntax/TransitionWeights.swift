@@ -23,7 +23,7 @@ struct TransitionWeights: Sendable {
     }
 
     /// An open-addressing table (linear probing, at most half full) with one slot per feature, made by
-    /// `make(row, fingerprint)`: the layout both parser models read.
+    /// `make(row, fingerprint)`: the layout the parser and the tagger weights read.
     static func table<S: FingerprintSlot>(_ features: [UInt64], make: (Int, UInt32) -> S) -> (slots: [S], mask: Int) {
         var capacity = 16
         while capacity < features.count * 2 { capacity <<= 1 }
