@@ -63,11 +63,21 @@ public enum QuoteLinker {
         return best?.entity
     }
 
-    /// Fills `entity` of every speaker and addressee of `quotes` from `mentions`.
+    /// Fills `entity` of every speaker and addressee of `quotes` from `mentions`. Each span is
+    /// compared only with the mentions that can reach it (sorted by start, no further back than the
+    /// longest mention), so a document of many quotes and many mentions stays near-linear.
     public static func link(_ quotes: inout [Quote], mentions: [(span: TextSpan, entity: String)]) {
+        let sorted = mentions.enumerated()
+            .sorted { ($0.element.span.start, $0.offset) < ($1.element.span.start, $1.offset) }.map(\.element)
+        let longest = sorted.map { $0.span.end - $0.span.start }.max() ?? 0
+        func entity(for span: TextSpan) -> String? {
+            let begin = sorted.partitioningIndex { $0.span.start > span.start - longest }
+            let end = sorted.partitioningIndex { $0.span.start >= span.end }
+            return Self.entity(for: span, mentions: Array(sorted[begin..<max(begin, end)]))
+        }
         for i in quotes.indices {
-            if let s = quotes[i].speaker { quotes[i].speaker?.entity = entity(for: s.span, mentions: mentions) }
-            if let a = quotes[i].addressee { quotes[i].addressee?.entity = entity(for: a.span, mentions: mentions) }
+            if let s = quotes[i].speaker { quotes[i].speaker?.entity = entity(for: s.span) }
+            if let a = quotes[i].addressee { quotes[i].addressee?.entity = entity(for: a.span) }
         }
     }
 }

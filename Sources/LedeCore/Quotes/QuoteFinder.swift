@@ -29,15 +29,21 @@ public struct QuoteFinder: Stage {
     /// in news the quoted person is named shortly before being referred to as he or she, while the
     /// people a quotation itself names are not its speaker.
     static func resolvePronounSpeakers(_ quotes: inout [Quote], entities: [Entity]) {
-        let quoted = quotes.flatMap(\.segments)
+        // Segments are disjoint, so sorted by start they are sorted by end too.
+        let quoted = quotes.flatMap(\.segments).sorted { $0.start < $1.start }
+        func insideQuote(_ span: TextSpan) -> Bool {
+            let i = quoted.partitioningIndex { $0.end > span.start }
+            return i < quoted.count && quoted[i].overlaps(span)
+        }
         let people = entities.filter { $0.type == "PERSON" }
             .flatMap { entity in entity.mentions.map { (span: $0.span, entity: entity.id) } }
-            .filter { mention in !quoted.contains { $0.overlaps(mention.span) } }
+            .filter { !insideQuote($0.span) }
             .map { (start: $0.span.start, entity: $0.entity) }
             .sorted { $0.start < $1.start }
         for index in quotes.indices where quotes[index].method == .pronoun && quotes[index].speaker?.entity == nil {
             guard let speaker = quotes[index].speaker else { continue }
-            quotes[index].speaker?.entity = people.last { $0.start < speaker.span.start }?.entity
+            let before = people.partitioningIndex { $0.start >= speaker.span.start }
+            quotes[index].speaker?.entity = before > 0 ? people[before - 1].entity : nil
         }
     }
 }
@@ -288,7 +294,7 @@ struct QuoteScanner {
     /// Whether a cue follows the segment in its own sentence (“B,” she said.).
     func hasOwnAttribution(_ b: QuoteSegment) -> Bool {
         let end = document.paragraphs[b.paragraph].span.end
-        for t in tokens(b.close, end).prefix(8) {
+        for t in tokens(b.close, end, limit: 8) {
             if [".", "!", "?", ";"].contains(norm(t)) { return false }
             if isCue(t) { return true }
         }
@@ -306,11 +312,11 @@ struct QuoteScanner {
         return lo
     }
 
-    /// Word and punctuation tokens inside [start, end), quotation marks left out.
-    func tokens(_ start: Int, _ end: Int) -> [Int] {
+    /// Word and punctuation tokens inside [start, end), quotation marks left out; the first `limit`.
+    func tokens(_ start: Int, _ end: Int, limit: Int = .max) -> [Int] {
         var out: [Int] = []
         var i = firstToken(atOrAfter: start)
-        while i < document.tokens.count, document.tokens[i].span.end <= end {
+        while i < document.tokens.count, document.tokens[i].span.end <= end, out.count < limit {
             let t = document.tokens[i]
             if !(t.kind == .punctuation && Self.isQuoteChar(s[t.span.start])) { out.append(i) }
             i += 1
@@ -582,7 +588,7 @@ struct QuoteScanner {
             if last.closed {
                 let closeSentence = sentence(at: max(last.close - 1, 0))
                 var end = min(closeSentence?.span.end ?? last.close, document.paragraphs[last.paragraph].span.end, nextOpen)
-                if end <= last.close, let cs = closeSentence, let next = document.sentences.first(where: { $0.span.start >= cs.span.end }),
+                if end <= last.close, let cs = closeSentence, let next = document.sentences[document.sentences.partitioningIndex { $0.span.start >= cs.span.end }...].first,
                    next.paragraph == last.paragraph {
                     // The splitter ended the sentence at the closing mark: look into the next one ("… .” He said.)
                     end = min(next.span.end, nextOpen)
@@ -687,7 +693,8 @@ struct QuoteScanner {
     }
 
     func paragraphIndex(of offset: Int) -> Int? {
-        document.paragraphs.firstIndex { $0.span.contains(offset) }
+        let i = document.paragraphs.partitioningIndex { $0.span.end > offset }
+        return i < document.paragraphs.count && document.paragraphs[i].span.contains(offset) ? i : nil
     }
 }
 
