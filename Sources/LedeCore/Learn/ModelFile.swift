@@ -33,7 +33,7 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
 ///     | u64 FNV-1a of everything before
 ///
 /// A perceptron row holds weights only for the classes its feature was ever confused between: a
-/// tagger row has ~6 of 66, so the sparse layout stores 7× more features in the same bytes, while a
+/// tagger row has ~6 of 67, so the sparse layout stores 7× more features in the same bytes, while a
 /// parser transition row (3 classes) is smaller dense. The encoder writes whichever layout is smaller,
 /// so a model's bytes still depend on its weights alone. Both decode to the same dense `LinearModel`.
 public enum ModelFile {
