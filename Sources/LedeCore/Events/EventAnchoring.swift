@@ -29,12 +29,10 @@ struct EventAnchoring {
                   events[e].time == nil else { continue }
             // The anchor's events follow the marker in its sentence; a few suffice (and keep the work
             // linear on pathological text full of durations and events).
+            // A read-only view for the lazy search below (which cannot capture the inout array; the
+            // copy shares storage). Events are in text order: start at the first one after the marker.
             let found = events
-            var low = 0, high = found.count  // events are in text order: the first one after the marker
-            while low < high {
-                let mid = (low + high) / 2
-                if found[mid].triggerToken > marker { high = mid } else { low = mid + 1 }
-            }
+            let low = found.partitioningIndex { $0.triggerToken > marker }
             let anchors = found[low...].prefix(Self.maxCandidates).indices
                 .filter { found[$0].sentence == found[e].sentence && $0 != e && view.dominates(anchor, found[$0].triggerToken) }
             guard let date = anchors.lazy.compactMap({ dayDate(of: $0, in: found, dated: dated) }).first,

@@ -87,11 +87,7 @@ struct QuoteIndex {
 
     /// The quotation whose span contains `span`.
     func containing(_ span: TextSpan) -> Int? {
-        var low = 0, high = spans.count
-        while low < high {
-            let mid = (low + high) / 2
-            if spans[mid].span.start <= span.start { low = mid + 1 } else { high = mid }
-        }
+        let low = spans.partitioningIndex { $0.span.start > span.start }
         guard low > 0, span.end <= spans[low - 1].span.end else { return nil }
         return spans[low - 1].index
     }

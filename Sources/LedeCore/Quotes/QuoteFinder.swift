@@ -286,8 +286,8 @@ struct QuoteScanner {
         guard gap.count >= 2, gap.count <= 14 else { return false }
         // The gap holds no sentence end except right before the next mark (“A,” he said. “B.” continues the
         // quote), and then only when the next quote has no attribution of its own (“B,” she said. is another).
-        for t in gap.dropLast() where [".", "!", "?", ";"].contains(norm(t)) { return false }
-        if let last = gap.last, [".", "!", "?", ";"].contains(norm(last)), hasOwnAttribution(b) { return false }
+        for t in gap.dropLast() where isClauseEnd(t) { return false }
+        if let last = gap.last, isClauseEnd(last), hasOwnAttribution(b) { return false }
         return gap.contains { isCue($0) }
     }
 
@@ -295,7 +295,7 @@ struct QuoteScanner {
     func hasOwnAttribution(_ b: QuoteSegment) -> Bool {
         let end = document.paragraphs[b.paragraph].span.end
         for t in tokens(b.close, end, limit: 8) {
-            if [".", "!", "?", ";"].contains(norm(t)) { return false }
+            if isClauseEnd(t) { return false }
             if isCue(t) { return true }
         }
         return false
@@ -304,12 +304,7 @@ struct QuoteScanner {
     // MARK: Tokens
 
     func firstToken(atOrAfter offset: Int) -> Int {
-        var lo = 0, hi = document.tokens.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if document.tokens[mid].span.start < offset { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
+        document.tokens.partitioningIndex { $0.span.start >= offset }
     }
 
     /// Word and punctuation tokens inside [start, end), quotation marks left out; the first `limit`.
@@ -326,20 +321,17 @@ struct QuoteScanner {
 
     func norm(_ t: Int) -> String { document.tokens[t].norm.lowercased() }
     func isPunct(_ t: Int) -> Bool { document.tokens[t].kind == .punctuation }
+    /// . ! ? or ; — where an attribution can no longer continue.
+    func isClauseEnd(_ t: Int) -> Bool { [".", "!", "?", ";"].contains(norm(t)) }
     func isCapitalized(_ t: Int) -> Bool {
         guard let f = s[document.tokens[t].span.start] as Unicode.Scalar? else { return false }
         return f.properties.isUppercase
     }
 
+    /// The last sentence starting at or before `offset`.
     func sentence(at offset: Int) -> Sentence? {
-        var lo = 0, hi = document.sentences.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if document.sentences[mid].span.start <= offset { lo = mid + 1 } else { hi = mid }
-        }
-        guard lo > 0 else { return nil }
-        let sentence = document.sentences[lo - 1]
-        return sentence.span.end > offset ? sentence : sentence
+        let after = document.sentences.partitioningIndex { $0.span.start > offset }
+        return after > 0 ? document.sentences[after - 1] : nil
     }
 
     func isCue(_ t: Int) -> Bool {
