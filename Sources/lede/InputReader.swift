@@ -27,4 +27,11 @@ enum InputReader {
         }
         return [UInt8](bytes)
     }
+
+    /// The article bodies of a ground-truth file (`{id: {"articleBody": text}}`), in id order so
+    /// that what is learnt from them is the same on every run.
+    static func articleBodies(_ path: String) throws -> [String] {
+        let bodies = try JSONSerialization.jsonObject(with: Data(try read(path).utf8)) as? [String: Any] ?? [:]
+        return bodies.keys.sorted().compactMap { (bodies[$0] as? [String: Any])?["articleBody"] as? String }
+    }
 }

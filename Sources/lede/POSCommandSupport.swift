@@ -8,11 +8,7 @@ enum POSCommandSupport {
     static func unlabelled(data: String) throws -> [[String]] {
         var units: [[String]] = []
         units += TaggerCorpus.conll2003(try InputReader.read("\(data)/ner/conll2003/train.txt"))
-        let bodies = try JSONSerialization.jsonObject(with: Data(try InputReader.read("\(data)/articles/aeb/ground-truth.json").utf8))
-            as? [String: Any] ?? [:]
-        for key in bodies.keys.sorted() {
-            if let body = (bodies[key] as? [String: Any])?["articleBody"] as? String { units += TaggerCorpus.plainText(body) }
-        }
+        for body in try InputReader.articleBodies("\(data)/articles/aeb/ground-truth.json") { units += TaggerCorpus.plainText(body) }
         for split in ["train", "dev"] {
             for line in try InputReader.read("\(data)/quotes/polnear/\(split).jsonl").split(separator: "\n") {
                 let record = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]

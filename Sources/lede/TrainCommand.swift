@@ -63,10 +63,7 @@ struct TrainCommand: ParsableCommand {
             log("read \(trainDocs.count) training and \(devDocs.count) dev documents")
             var lexicon = OrthographyLexicon()
             lexicon.addCoNLL2003(try InputReader.read(conll))
-            let bodies = try JSONSerialization.jsonObject(with: Data(try InputReader.read(articles).utf8)) as? [String: Any] ?? [:]
-            for key in bodies.keys.sorted() {
-                if let body = (bodies[key] as? [String: Any])?["articleBody"] as? String { lexicon.addPlainText(body) }
-            }
+            for body in try InputReader.articleBodies(articles) { lexicon.addPlainText(body) }
             let trainer = SentenceTrainer()
             let model = trainer.train(SentenceTrainer.examples(trainDocs), dev: SentenceTrainer.examples(devDocs),
                                       lexicon: lexicon, progress: log)
