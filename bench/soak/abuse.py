@@ -42,6 +42,20 @@ def connect(port, timeout=15):
     return s
 
 
+def open_connections(port, kind, count=20, first_bytes=lambda i: b""):
+    """`count` connections, the i-th sent `first_bytes(i)`; a failed connect is recorded against `kind`."""
+    socks = []
+    for i in range(count):
+        try:
+            s = connect(port)
+            if first_bytes(i):
+                s.send(first_bytes(i))
+            socks.append(s)
+        except OSError as e:
+            record(kind, False, f"connect: {e}")
+    return socks
+
+
 def status_of(sock):
     data = b""
     while b"\r\n" not in data:
@@ -62,14 +76,8 @@ def reset(sock):
 def slowloris(port, deadline):
     # 20 connections at a time, each trickling one byte a second until the server gives up on it.
     while time.time() < deadline:
-        socks = []
-        for _ in range(20):
-            try:
-                socks.append(connect(port))
-            except OSError as e:
-                record("slowloris", False, f"connect: {e}")
+        socks = open_connections(port, "slowloris")
         head = b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Slow: " + b"a" * 1000
-        closed_by_server = 0
         for i in range(len(head)):
             if time.time() > deadline or not socks:
                 break
@@ -78,7 +86,6 @@ def slowloris(port, deadline):
                     s.send(head[i:i + 1])
                 except OSError:
                     socks.remove(s)
-                    closed_by_server += 1
                     record("slowloris", True)
             time.sleep(1)
         for s in socks:
@@ -88,16 +95,10 @@ def slowloris(port, deadline):
 
 def half_open(port, deadline):
     while time.time() < deadline:
-        socks = []
-        for i in range(20):
-            try:
-                s = connect(port)
-                if i % 2:
-                    s.send(b"POST /v1/extract HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                           b"Content-Length: 1000\r\n\r\n{\"text\": \"half")
-                socks.append(s)
-            except OSError as e:
-                record("half-open", False, f"connect: {e}")
+        # Even connections send nothing; odd ones half a body.
+        half_body = (b"POST /v1/extract HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                     b"Content-Length: 1000\r\n\r\n{\"text\": \"half")
+        socks = open_connections(port, "half-open", first_bytes=lambda i: half_body if i % 2 else b"")
         time.sleep(min(40, max(0, deadline - time.time())))
         for s in socks:
             s.settimeout(0.5)
