@@ -78,9 +78,10 @@ import Testing
     @Test func manyShortQuotesWithCues_GiveDisjointQuotes() throws {
         let text = String(repeating: "\u{201C}Yes,\u{201D} Ivanov said. ", count: 2_000)
         let document = try Self.extractValid(text)
-        // At most one quote per repetition, in order, never overlapping. (Today the finder keeps none of these,
-        // though one alone is found: reported for the quotes stage in docs/reliability.md.)
-        #expect(document.quotes.count <= 2_000)
+        // One quote per repetition, each Ivanov's, in order, never overlapping (each has its own attribution,
+        // so none is joined to the one before; see docs/reliability.md).
+        #expect(document.quotes.count == 2_000)
+        #expect(document.quotes.allSatisfy { $0.speaker.map { document.text($0.span) } == "Ivanov" })
         for (earlier, later) in zip(document.quotes, document.quotes.dropFirst()) {
             #expect(earlier.span.end <= later.span.start)
         }
