@@ -156,16 +156,15 @@ _header_printed = False
 _by_genre = False  # set by --by-genre
 
 
-def report(name, gold, preds, seconds, detail=True, by_genre=False):
+def report(name, gold, preds, seconds, detail=True):
     global _header_printed
-    by_genre = by_genre or _by_genre
     m = score(gold, preds)
     if not _header_printed:
         print(HEADER)
         _header_printed = True
     print(f"| {name} | {m['sent_f1']*100:.2f} | {m['sent_p']*100:.2f} | {m['sent_r']*100:.2f} "
           f"| {m['bound_f1']*100:.2f} | {m['bound_f1_nofinal']*100:.2f} | {seconds:.1f} |", flush=True)
-    if by_genre:
+    if _by_genre:
         genres = sorted({genre(g["doc"]) for g in gold})
         cells = []
         for name_ in genres:
