@@ -171,6 +171,15 @@ import Testing
         #expect(AmbiguityLexicon.classNames(list) == names)
     }
 
+    /// The tagger's and parser's ensembles: one model whose weights are the members' means.
+    @Test func mean_ofModels_averagesEachWeight_aMissingFeatureCountingAsZero() {
+        let a = LinearModel(name: "pos", classes: ["A", "B"], metadata: [:], features: [1, 2], weights: [2, 0, 4, -2])
+        let b = LinearModel(name: "pos", classes: ["A", "B"], metadata: [:], features: [2, 3], weights: [0, 2, 6, 6])
+        let mean = [a, b].mean()
+        #expect(mean.features == [1, 2, 3])
+        #expect(mean.weights == [1, 0, 2, 0, 3, 3])
+    }
+
     @Test func training_isDeterministic() throws {
         let sentences = TaggerTrainer.sentences(CoNLLU.parse(Self.tinyTreebank))
         var trainer = TaggerTrainer()
@@ -181,6 +190,7 @@ import Testing
         let second = ModelFile.encode(try trainer.train(sentences, dev: sentences, progress: { _ in }))
         #expect(first == second)
         let tagger = try PartOfSpeechTagger(model: ModelFile.decode(first, file: "tiny", expectedName: "pos"))
+        #expect(tagger.firstPassReversed)
         #expect(tagger.tag(["The", "dog", "ran", "."]).map(\.xpos).first == "DT")
         // Two sentences teach no generalisation, but the model must reproduce its own training data.
         #expect(tagger.tag(["Dogs", "ran", "home", "."]).map(\.xpos) == ["NNS", "VBD", "RB", "."])

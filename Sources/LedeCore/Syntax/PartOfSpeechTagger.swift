@@ -1,6 +1,7 @@
-/// A greedy left-to-right part-of-speech tagger: an averaged-perceptron `LinearModel` over
+/// A greedy two-pass part-of-speech tagger: an averaged-perceptron `LinearModel` over
 /// `TaggerFeatures`, whose classes are joint UD tags `UPOS|XPOS` (e.g. `AUX|VBZ`, `VERB|VBZ`), so
-/// both tag sets come from one decision and UPOS never depends on a lossy Penn→UD mapping.
+/// both tag sets come from one decision and UPOS never depends on a lossy Penn→UD mapping. A first
+/// pass tags right to left; the second tags left to right, seeing the first's classes ahead.
 ///
 /// Frequent unambiguous words (the tag dictionary, learnt from the treebank and stored in the
 /// model's metadata) skip the model, as in Honnibal's tagger. Lemmas come from `Lemmatizer`, whose
@@ -24,6 +25,9 @@ public struct PartOfSpeechTagger: Sendable {
     let wordClasses: TaggerWordClasses
     /// 1 or 2 tagging passes (metadata `passes`).
     let passes: Int
+    /// Whether the first pass tags right to left (metadata `first_pass`), so that the second pass's
+    /// look-ahead classes were themselves decided with their right context in view.
+    let firstPassReversed: Bool
     public let lemmatizer: Lemmatizer
 
     /// - Throws: `ModelError.malformedHeader` when the classes are not `UPOS|XPOS` pairs or the model
@@ -40,11 +44,12 @@ public struct PartOfSpeechTagger: Sendable {
         try self.init(model: model, tagDictionary: dictionary,
                       ambiguity: AmbiguityLexicon(model.metadata[Self.ambiguityKey] ?? "", classIndex: classIndex),
                       wordClasses: TaggerWordClasses(model.metadata[TaggerWordClasses.metadataKey] ?? ""),
-                      lemmatizer: lemmatizer, passes: model.metadata["passes"].flatMap(Int.init) ?? 1)
+                      lemmatizer: lemmatizer, passes: model.metadata["passes"].flatMap(Int.init) ?? 1,
+                      firstPassReversed: model.metadata[Self.firstPassKey] == Self.rightToLeft)
     }
 
     init(model: LinearModel, tagDictionary: [UInt64: Int], ambiguity: AmbiguityLexicon, wordClasses: TaggerWordClasses,
-         lemmatizer: Lemmatizer, passes: Int) throws(ModelError) {
+         lemmatizer: Lemmatizer, passes: Int, firstPassReversed: Bool) throws(ModelError) {
         var upos: [String] = [], xpos: [String] = []
         for name in model.classes {
             let parts = name.split(separator: "|", maxSplits: 1)
@@ -59,29 +64,40 @@ public struct PartOfSpeechTagger: Sendable {
         self.ambiguity = ambiguity
         self.wordClasses = wordClasses
         self.passes = passes
+        self.firstPassReversed = firstPassReversed
         self.lemmatizer = lemmatizer
     }
 
     static let tagDictionaryKey = "tag_dictionary"
     static let lemmaKey = "lemma_exceptions"
     static let ambiguityKey = "ambiguity_classes"
+    static let firstPassKey = "first_pass", rightToLeft = "right-to-left"
     /// Bumped whenever `TaggerFeatures` or `TaggerWord` change what a feature hash means.
     static let featureVersionKey = "feature_version"
     static let featureVersion = 2
 
     /// Class indices of one sentence's words (`words` as built by `TaggerWord.padded`): a first
-    /// left-to-right pass, then, when the model has one, a second pass that also sees the first
-    /// pass's classes of the word and the next two words.
+    /// pass (right to left when `firstPassReversed`), then, when the model has one, a left-to-right
+    /// second pass that also sees the first pass's classes of the word and the next two words.
     func classes(_ words: [TaggerWord]) -> [Int] {
         var margins: [Float] = []
-        let first = pass(words, firstPass: nil, margins: &margins)
+        let first = firstPass(words, margins: &margins)
         return passes == 2 ? pass(words, firstPass: first, margins: &margins) : first
     }
 
+    /// The first pass's classes and margins, in the sentence's order whatever its direction.
+    func firstPass(_ words: [TaggerWord], margins: inout [Float]) -> [Int] {
+        guard firstPassReversed else { return pass(words, firstPass: nil, margins: &margins) }
+        let classes = pass(Array(words.reversed()), firstPass: nil, margins: &margins)
+        margins.reverse()
+        return classes.reversed()
+    }
+
     /// The second pass keeps the first pass's class, without scoring, where the first pass won by at
-    /// least this margin and the second pass has so far chosen the same two previous classes (so the
-    /// first pass's view of the word is unchanged). Such words are rarely changed, and skipping them
-    /// saves most of the second pass's cost.
+    /// least this margin and, for a left-to-right first pass, the second pass has so far chosen the
+    /// same two previous classes (so the first pass's view of the word is unchanged; a right-to-left
+    /// first pass never saw the left side's classes). Such words are rarely changed, and skipping
+    /// them saves most of the second pass's cost (held-out fifth: 95.56 % with it, 95.54 % without).
     static let confidentMargin: Float = 20
 
     /// One pass. The first (`firstPass` nil) records each word's winning margin in `margins`
@@ -102,7 +118,7 @@ public struct PartOfSpeechTagger: Sendable {
                     c = known
                     if firstPass == nil { margins.append(.infinity) }
                 } else if let first = firstPass, margins[j] >= Self.confidentMargin,
-                          p1 == (j >= 1 ? first[j - 1] : -1), p2 == (j >= 2 ? first[j - 2] : j - 2) {
+                          firstPassReversed || (p1 == (j >= 1 ? first[j - 1] : -1) && p2 == (j >= 2 ? first[j - 2] : j - 2)) {
                     c = first[j]
                 } else {
                     let next = firstPass.map { TaggerFeatures.lookahead($0, at: i) }

@@ -36,8 +36,12 @@ public struct TaggerTrainer {
     /// Tag dictionary: words seen this often, with one class at least `dictionaryPurity` of the time.
     public var dictionaryMinCount = 20
     public var dictionaryPurity = 0.97
+    /// Perceptrons averaged per pass (see `train`).
+    public var ensemble = 3
     /// The model file must fit in this many bytes; rare features are pruned until it does.
     public var maxModelBytes = 29_000_000
+    /// Train the first pass right to left (`PartOfSpeechTagger.firstPassReversed`).
+    public var reversedFirstPass = true
 
     public init() {}
 
@@ -150,8 +154,11 @@ public struct TaggerTrainer {
         let name = PartOfSpeechTagger.modelName
         func tagger(_ model: LinearModel, passes: Int) throws -> PartOfSpeechTagger {
             try PartOfSpeechTagger(model: model, tagDictionary: dictionary, ambiguity: ambiguity, wordClasses: distributional,
-                                   lemmatizer: lemmatizer, passes: passes)
+                                   lemmatizer: lemmatizer, passes: passes, firstPassReversed: reversedFirstPass)
         }
+        // The first pass reads its sentences in its own direction.
+        let firstExamples = reversedFirstPass
+            ? examples.map { (words: Array($0.words.reversed()), labels: Array($0.labels.reversed())) } : examples
         /// One averaged perceptron over `indices`, shuffled each pass; `firstPass` makes it a second-pass model.
         func fit(_ indices: [Int], firstPass: [[Int]]?, seed: UInt64,
                  report: (Int, AveragedPerceptron, Double) throws -> Void) rethrows -> AveragedPerceptron {
@@ -164,7 +171,7 @@ public struct TaggerTrainer {
                 Self.shuffle(&order, &rng)
                 var correct = 0, total = 0
                 for index in order {
-                    let example = examples[index]
+                    let example = firstPass == nil ? firstExamples[index] : examples[index]
                     let first = firstPass?[index]
                     var p1 = -1, p2 = -2
                     example.words.withUnsafeBufferPointer { w in
@@ -211,19 +218,28 @@ public struct TaggerTrainer {
                             Double(right) / Double(total), elapsed()))
         }
         let all = Array(examples.indices)
-        let first = try fit(all, firstPass: nil, seed: seed, report: { iteration, p, train in
-            let score = Self.score(try tagger(p.averaged(name: name, metadata: [:]), passes: 1), dev)
-            progress(String(format: "first pass iteration %d  train %.4f  dev %@  %.1f s", iteration, train, score.description, elapsed()))
-        })
-        let firstModel = first.averaged(name: name, metadata: [:])
-        let second = try fit(all, firstPass: firstPass, seed: seed &+ 100, report: { iteration, p, train in
-            let merged = Self.merge(firstModel, p.averaged(name: name, metadata: [:]), metadata: [:])
-            let score = Self.score(try tagger(merged, passes: 2), dev)
-            progress(String(format: "second pass iteration %d  train %.4f  dev %@  %.1f s", iteration, train, score.description, elapsed()))
-        })
+        // Each pass is the mean of `ensemble` perceptrons trained in different orders: their errors
+        // differ, and a mean of linear models is one linear model, so inference costs the same (and
+        // margins keep their scale for `PartOfSpeechTagger.confidentMargin`).
+        func member(_ k: Int) -> String { ensemble > 1 ? " (model \(k + 1)/\(ensemble))" : "" }
+        let firstModel = try (0..<ensemble).map { k in
+            try fit(all, firstPass: nil, seed: seed &+ UInt64(1000 * k), report: { iteration, p, train in
+                let score = Self.score(try tagger(p.averaged(name: name, metadata: [:]), passes: 1), dev)
+                progress(String(format: "first pass%@ iteration %d  train %.4f  dev %@  %.1f s", member(k), iteration, train,
+                                score.description, elapsed()))
+            }).averaged(name: name, metadata: [:])
+        }.mean()
+        let second = try (0..<ensemble).map { k in
+            try fit(all, firstPass: firstPass, seed: seed &+ 100 &+ UInt64(1000 * k), report: { iteration, p, train in
+                let merged = Self.merge(firstModel, p.averaged(name: name, metadata: [:]), metadata: [:])
+                let score = Self.score(try tagger(merged, passes: 2), dev)
+                progress(String(format: "second pass%@ iteration %d  train %.4f  dev %@  %.1f s", member(k), iteration, train,
+                                score.description, elapsed()))
+            }).averaged(name: name, metadata: [:])
+        }.mean()
 
         // Keep the features with the largest weights that fit in the size budget.
-        let full = Self.merge(firstModel, second.averaged(name: name, metadata: [:]), metadata: [:])
+        let full = Self.merge(firstModel, second, metadata: [:])
         // The metadata tables share the file: JSON writes each tab and line break as two bytes.
         let tableBytes = [dictionaryLines, lemmaLines, ambiguityLines, classLines].joined().reduce(0) {
             $0 + $1.utf8.count + 2 + 2 * $1.utf8.filter { $0 == 9 }.count
@@ -238,6 +254,7 @@ public struct TaggerTrainer {
                         final.description, goldTags))
         let metadata = [
             "trained_on": "UD English-EWT train", "iterations": String(iterations), "seed": String(seed), "passes": "2",
+            PartOfSpeechTagger.firstPassKey: reversedFirstPass ? PartOfSpeechTagger.rightToLeft : "left-to-right",
             PartOfSpeechTagger.featureVersionKey: String(PartOfSpeechTagger.featureVersion),
             "prune_below": String(format: "%.5f", prune),
             "dev_upos": String(format: "%.4f", final.uposAccuracy), "dev_xpos": String(format: "%.4f", final.xposAccuracy),
@@ -362,3 +379,14 @@ public struct TaggerTrainer {
     }
 }
 
+extension Array where Element == LinearModel {
+    /// The element-wise mean of models with the same classes (a feature missing from a model counts as
+    /// zero there).
+    func mean() -> LinearModel {
+        guard count > 1 else { return self[0] }
+        let sum = dropFirst().reduce(self[0]) { TaggerTrainer.merge($0, $1, metadata: [:]) }
+        let scale = 1 / Float(count)
+        return LinearModel(name: sum.name, classes: sum.classes, metadata: [:], features: sum.features,
+                           weights: sum.weights.map { $0 * scale })
+    }
+}
