@@ -79,6 +79,11 @@ import Testing
         #expect(launchedIn2020.type == "Conflict.Attack" && launchedIn2020.actor == "Iran" && launchedIn2020.time == "2020-01"
                 && launchedIn2020.instrument?.contains("volleys") == true, "\(launchedIn2020)")
 
+        // "weekend airstrikes that targeted …": the relative pronoun's antecedent is the doer, wherever the
+        // parser hangs the clause (one parser put it under "ready" and made "the Kremlin is ready" the actor).
+        let targeted = try find("targeted", near: "weekend airstrikes")
+        #expect(targeted.type == "Conflict.Attack" && targeted.actor == "weekend airstrikes" && targeted.target == "Iran", "\(targeted)")
+
         let killed = try find("killed", near: "airstrike killed")
         // The parser may hang the name off the sentence's next clause; the phrase is still the victim.
         #expect(killed.type == "Life.Die" && ["Qassem Soleimani", "Iranian commander"].contains(killed.target ?? ""), "\(killed)")

@@ -104,9 +104,8 @@ struct EventArguments {
         for _ in 0..<4 {
             let passive = isPassive(current)
             if let subject = view.dependents(current, ["nsubj"]).first(where: { view.relation($0) == "nsubj" || !passive }) {
-                if Self.relativePronouns.contains(view.lemma(subject)), view.relation(current, base: true) == "acl",
-                   let noun = view.head(current) {
-                    return argument(firstConjunct(noun))
+                if Self.relativePronouns.contains(view.lemma(subject)), view.relation(current, base: true) == "acl" {
+                    return relativeAntecedent(clause: current, pronoun: subject).map { argument(firstConjunct($0)) }
                 }
                 return argument(subject)
             }
@@ -120,6 +119,16 @@ struct EventArguments {
             current = h
         }
         return nil
+    }
+
+    /// The noun a relative clause modifies: its head when that is a nominal; when the parser hung the
+    /// clause on something else ("ready … airstrikes that targeted"), the nominal right before the
+    /// pronoun, where English puts the antecedent; else none, rather than a clause as the doer.
+    private func relativeAntecedent(clause: Int, pronoun: Int) -> Int? {
+        if let head = view.head(clause), isParticipant(head) { return head }
+        let before = pronoun - 1
+        guard before >= 0, view.tokens[before].sentence == view.tokens[pronoun].sentence, isNominal(before) else { return nil }
+        return before
     }
 
     /// "Araqchi and an Iranian general" → Araqchi: the first of coordinated nouns leads the group.
