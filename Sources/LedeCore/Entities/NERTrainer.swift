@@ -114,7 +114,7 @@ public struct NERTrainer {
             var errors = 0, total = 0
             for r in runs.indices {
                 var order = runs[r].order, rng = runs[r].rng
-                SentenceTrainer.shuffle(&order, &rng)
+                rng.shuffle(&order)
                 runs[r].order = order
                 runs[r].rng = rng
                 for d in runs[r].order {
@@ -145,8 +145,8 @@ public struct NERTrainer {
                     }
                 }
             }
-            let model = SentenceTrainer.mean(runs.map { $0.perceptron.averaged(name: NamedEntityTagger.modelName, metadata: flag, pruneBelow: pruneBelow) },
-                                             metadata: flag)
+            let model = runs.map { $0.perceptron.averaged(name: NamedEntityTagger.modelName, metadata: flag, pruneBelow: pruneBelow) }
+                .mean(metadata: flag)
             let score = Self.score(NamedEntityTagger(model: model, gazetteer: gazetteer), dev)
             progress(String(format: "iteration %d: train token error %.4f, dev %@, %d features", iteration,
                             Double(errors) / Double(max(total, 1)), score.description, model.features.count))

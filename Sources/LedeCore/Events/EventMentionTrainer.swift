@@ -109,7 +109,7 @@ public struct EventMentionTrainer {
         var rng = SeededGenerator(seed: seed)
         var model: LinearModel?
         for iteration in 1...iterations {
-            SentenceTrainer.shuffle(&order, &rng)
+            rng.shuffle(&order)
             for d in order {
                 for (features, label) in zip(prepared[d].features, prepared[d].labels) {
                     perceptron.update(features: features, truth: label, guess: perceptron.predict(features))

@@ -10,3 +10,14 @@ public struct SeededGenerator: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+extension SeededGenerator {
+    /// Fisher–Yates with this generator: the standard library's shuffle may change between releases,
+    /// and every trainer must shuffle its examples the same way on every machine.
+    mutating func shuffle<T>(_ array: inout [T]) {
+        guard array.count > 1 else { return }
+        for i in stride(from: array.count - 1, to: 0, by: -1) {
+            array.swapAt(i, Int(next() % UInt64(i + 1)))
+        }
+    }
+}

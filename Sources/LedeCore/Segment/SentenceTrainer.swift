@@ -188,7 +188,7 @@ public struct SentenceTrainer {
         }
 
         mutating func pass(_ examples: [Example]) {
-            SentenceTrainer.shuffle(&order, &rng)
+            rng.shuffle(&order)
             for index in order {
                 let example = examples[index]
                 let paragraph = example.paragraph
@@ -211,28 +211,10 @@ public struct SentenceTrainer {
         var model = LinearModel(name: SentenceSplitter.modelName, classes: ["0", "1"], metadata: [:], features: [], weights: [])
         for iteration in 1...iterations {
             for k in runs.indices { runs[k].pass(examples) }
-            model = Self.mean(runs.map { $0.perceptron.averaged(name: SentenceSplitter.modelName, metadata: [:]) })
+            model = runs.map { $0.perceptron.averaged(name: SentenceSplitter.modelName, metadata: [:]) }.mean()
             progress(iteration, model)
         }
         return model
-    }
-
-    /// The mean of models over the same classes (a feature missing from one weighs 0 there).
-    static func mean(_ models: [LinearModel], metadata: [String: String] = [:]) -> LinearModel {
-        if models.count == 1 { return models[0] }
-        let n = models[0].classes.count
-        var sums: [UInt64: [Float]] = [:]
-        for model in models {
-            for (row, f) in model.features.enumerated() {
-                var w = sums[f] ?? [Float](repeating: 0, count: n)
-                for c in 0..<n { w[c] += model.weights[row * n + c] }
-                sums[f] = w
-            }
-        }
-        let keys = sums.keys.sorted()
-        let scale = 1 / Float(models.count)
-        return LinearModel(name: models[0].name, classes: models[0].classes, metadata: metadata, features: keys,
-                           weights: keys.flatMap { sums[$0]!.map { $0 * scale } })
     }
 
     /// With `storedOrthography`, words' codes come from the model (as at inference); otherwise
@@ -253,14 +235,5 @@ public struct SentenceTrainer {
         }
         let p = Double(tp) / Double(max(predicted, 1)), r = Double(tp) / Double(max(gold, 1))
         return Score(precision: p, recall: r, f1: p + r == 0 ? 0 : 2 * p * r / (p + r))
-    }
-
-    /// Fisher–Yates with our own generator: the standard library's shuffle may change between releases.
-    static func shuffle<T>(_ array: inout [T], _ rng: inout SeededGenerator) {
-        guard array.count > 1 else { return }
-        for i in stride(from: array.count - 1, to: 0, by: -1) {
-            let j = Int(rng.next() % UInt64(i + 1))
-            array.swapAt(i, j)
-        }
     }
 }

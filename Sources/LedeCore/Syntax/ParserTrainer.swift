@@ -155,7 +155,7 @@ public struct ParserTrainer {
             features.reserveCapacity(ParserFeatures.capacity)
             let all = ParserState.Transition.allCases
             for iteration in 1...iterations {
-                TaggerTrainer.shuffle(&order, &rng)
+                rng.shuffle(&order)
                 var right = 0, steps = 0, labelRight = 0, labelled = 0
                 let exploring = iteration >= exploreFrom
                 for index in order {

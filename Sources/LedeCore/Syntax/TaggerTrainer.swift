@@ -168,7 +168,7 @@ public struct TaggerTrainer {
             var features: [UInt64] = []
             features.reserveCapacity(TaggerFeatures.capacity)
             for iteration in 1...iterations {
-                Self.shuffle(&order, &rng)
+                rng.shuffle(&order)
                 var correct = 0, total = 0
                 for index in order {
                     let example = firstPass == nil ? firstExamples[index] : examples[index]
@@ -368,25 +368,5 @@ public struct TaggerTrainer {
             }
         }
         return Double(right) / Double(max(total, 1))
-    }
-
-    /// Fisher–Yates with our own generator: the standard library's shuffle may change between releases.
-    static func shuffle<T>(_ array: inout [T], _ rng: inout SeededGenerator) {
-        guard array.count > 1 else { return }
-        for i in stride(from: array.count - 1, to: 0, by: -1) {
-            array.swapAt(i, Int(rng.next() % UInt64(i + 1)))
-        }
-    }
-}
-
-extension Array where Element == LinearModel {
-    /// The element-wise mean of models with the same classes (a feature missing from a model counts as
-    /// zero there).
-    func mean() -> LinearModel {
-        guard count > 1 else { return self[0] }
-        let sum = dropFirst().reduce(self[0]) { TaggerTrainer.merge($0, $1, metadata: [:]) }
-        let scale = 1 / Float(count)
-        return LinearModel(name: sum.name, classes: sum.classes, metadata: [:], features: sum.features,
-                           weights: sum.weights.map { $0 * scale })
     }
 }

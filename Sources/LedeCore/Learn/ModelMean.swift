@@ -1,0 +1,21 @@
+extension Array where Element == LinearModel {
+    /// The element-wise mean of models over the same classes (a feature missing from one weighs 0
+    /// there): how every trainer turns perceptrons trained in different orders into one model, which
+    /// scores as fast as any of them. One model is returned as it is, metadata included.
+    func mean(metadata: [String: String] = [:]) -> LinearModel {
+        if count == 1 { return self[0] }
+        let n = self[0].classes.count
+        var sums: [UInt64: [Float]] = [:]
+        for model in self {
+            for (row, f) in model.features.enumerated() {
+                var w = sums[f] ?? [Float](repeating: 0, count: n)
+                for c in 0..<n { w[c] += model.weights[row * n + c] }
+                sums[f] = w
+            }
+        }
+        let keys = sums.keys.sorted()
+        let scale = 1 / Float(count)
+        return LinearModel(name: self[0].name, classes: self[0].classes, metadata: metadata, features: keys,
+                           weights: keys.flatMap { sums[$0]!.map { $0 * scale } })
+    }
+}
