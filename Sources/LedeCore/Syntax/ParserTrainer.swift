@@ -81,7 +81,7 @@ public struct ParserTrainer {
         var tagger = TaggerTrainer()
         tagger.iterations = jackknifeIterations
         // One perceptron per pass: the ensemble's gain (~0.03 UPOS) is below the folds' own noise
-        // and would triple the parser's training time.
+        // and would triple the jackknife's training time.
         tagger.ensemble = 1
         var right = 0
         for fold in 0..<folds {
