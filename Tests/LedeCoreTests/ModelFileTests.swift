@@ -39,6 +39,19 @@ import Testing
 
     /// `make train` must reproduce the shipped files byte for byte, so each must already be in the
     /// layout the encoder chooses for its weights.
+    /// A row's count of non-zero weights takes one byte: a 256-class model with a full row must be
+    /// written dense (the sparse count would overflow), and still round-trip.
+    @Test func fullRowOf256Classes_roundTripsDense() throws {
+        let n = 256
+        var weights = [Float](repeating: 0, count: 10 * n)
+        for row in 0..<9 { weights[row * n + row] = Float(row + 1) }
+        for c in 0..<n { weights[9 * n + c] = Float(c) + 0.5 }
+        let model = LinearModel(name: "wide", classes: (0..<n).map { "c\($0)" }, metadata: [:], features: Array(1...10), weights: weights)
+        let bytes = ModelFile.encode(model)
+        #expect(bytes[8] == UInt8(ModelFile.denseFormat))
+        #expect(try ModelFile.decode(bytes, file: "wide.lmdl").weights == weights)
+    }
+
     @Test func bundledModels_areWhatTheEncoderWrites() throws {
         for name in ["sentences", "pos", "parser", "parser-labels", "ner", "events"] {
             let url = ModelStore.bundledDirectory.appendingPathComponent("\(name).lmdl")

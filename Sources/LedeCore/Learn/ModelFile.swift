@@ -66,9 +66,10 @@ public enum ModelFile {
         return out
     }
 
-    /// Bytes of the sparse weight section, or nil when class indices do not fit a byte.
+    /// Bytes of the sparse weight section, or nil when a row's count of non-zero weights (up to the
+    /// number of classes) might not fit its byte.
     private static func sparseBytes(_ model: LinearModel) -> Int? {
-        guard model.classes.count <= 256 else { return nil }
+        guard model.classes.count < 256 else { return nil }
         return model.features.count + 5 * model.weights.reduce(0) { $1 != 0 ? $0 + 1 : $0 }
     }
 
