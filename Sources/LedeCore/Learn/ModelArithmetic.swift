@@ -1,9 +1,7 @@
 extension Array where Element == LinearModel {
-    /// The element-wise mean of models over the same classes (a feature missing from one weighs 0
-    /// there): how every trainer turns perceptrons trained in different orders into one model, which
-    /// scores as fast as any of them. One model is returned as it is, metadata included.
-    func mean(metadata: [String: String] = [:]) -> LinearModel {
-        if count == 1 { return self[0] }
+    /// The element-wise sum of models over the same classes (a feature missing from one weighs 0
+    /// there): the tagger's two passes, whose feature keys are disjoint, become one model this way.
+    func sum(metadata: [String: String] = [:]) -> LinearModel {
         let n = self[0].classes.count
         var sums: [UInt64: [Float]] = [:]
         for model in self {
@@ -14,8 +12,17 @@ extension Array where Element == LinearModel {
             }
         }
         let keys = sums.keys.sorted()
-        let scale = 1 / Float(count)
         return LinearModel(name: self[0].name, classes: self[0].classes, metadata: metadata, features: keys,
-                           weights: keys.flatMap { sums[$0]!.map { $0 * scale } })
+                           weights: keys.flatMap { sums[$0]! })
+    }
+
+    /// The element-wise mean: how every trainer turns perceptrons trained in different orders into
+    /// one model, which scores as fast as any of them. One model is returned as it is, metadata included.
+    func mean(metadata: [String: String] = [:]) -> LinearModel {
+        if count == 1 { return self[0] }
+        let total = sum(metadata: metadata)
+        let scale = 1 / Float(count)
+        return LinearModel(name: total.name, classes: total.classes, metadata: metadata, features: total.features,
+                           weights: total.weights.map { $0 * scale })
     }
 }

@@ -54,4 +54,12 @@ struct SparseWeights: Sendable {
             }
         }
     }
+
+    /// The best class for `featureHashes`, every class's score left in `scores` (`classCount` entries,
+    /// overwritten): one scratch buffer serves a whole sentence.
+    func best(_ featureHashes: [UInt64], scores: inout [Float]) -> Int {
+        for k in scores.indices { scores[k] = 0 }
+        accumulate(featureHashes, into: &scores)
+        return LinearModel.argmax(scores)
+    }
 }

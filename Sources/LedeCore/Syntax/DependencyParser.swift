@@ -78,9 +78,7 @@ public struct DependencyParser: Sendable {
                         label = labelClasses.count
                     } else {
                         ParserFeatures.label(w, state, head: arc.head, dependent: arc.dependent, into: &features)
-                        for k in labelScores.indices { labelScores[k] = 0 }
-                        labelWeights.accumulate(features, into: &labelScores)
-                        label = LinearModel.argmax(labelScores)
+                        label = labelWeights.best(features, scores: &labelScores)
                     }
                 }
                 state.apply(t, label: label)

@@ -123,9 +123,7 @@ public struct PartOfSpeechTagger: Sendable {
                 } else {
                     let next = firstPass.map { TaggerFeatures.lookahead($0, at: i) }
                     TaggerFeatures.extract(w, at: i, previous: p1, p2, next: next, into: &features)
-                    for k in 0..<n { scores[k] = 0 }
-                    weights.accumulate(features, into: &scores)
-                    c = LinearModel.argmax(scores)
+                    c = weights.best(features, scores: &scores)
                     if firstPass == nil {
                         var second = -Float.infinity
                         for k in 0..<n where k != c && scores[k] > second { second = scores[k] }

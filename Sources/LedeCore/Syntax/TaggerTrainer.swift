@@ -231,7 +231,7 @@ public struct TaggerTrainer {
         }.mean()
         let second = try (0..<ensemble).map { k in
             try fit(all, firstPass: firstPass, seed: seed &+ 100 &+ UInt64(1000 * k), report: { iteration, p, train in
-                let merged = Self.merge(firstModel, p.averaged(name: name, metadata: [:]), metadata: [:])
+                let merged = [firstModel, p.averaged(name: name, metadata: [:])].sum()
                 let score = Self.score(try tagger(merged, passes: 2), dev)
                 progress(String(format: "second pass%@ iteration %d  train %.4f  dev %@  %.1f s", member(k), iteration, train,
                                 score.description, elapsed()))
@@ -239,7 +239,8 @@ public struct TaggerTrainer {
         }.mean()
 
         // Keep the features with the largest weights that fit in the size budget.
-        let full = Self.merge(firstModel, second, metadata: [:])
+        // Both passes in one model: their keys are disjoint by construction (`TaggerFeatures`).
+        let full = [firstModel, second].sum()
         // The metadata tables share the file: JSON writes each tab and line break as two bytes.
         let tableBytes = [dictionaryLines, lemmaLines, ambiguityLines, classLines].joined().reduce(0) {
             $0 + $1.utf8.count + 2 + 2 * $1.utf8.filter { $0 == 9 }.count
@@ -301,22 +302,6 @@ public struct TaggerTrainer {
         let n = model.classes.count
         return LinearModel(name: model.name, classes: model.classes, metadata: metadata, features: rows.map { model.features[$0] },
                            weights: rows.flatMap { model.weights[($0 * n)..<(($0 + 1) * n)] })
-    }
-
-    /// One model holding both passes' features (their keys are disjoint by construction; a
-    /// colliding key, were there one, would get the sum of both rows).
-    static func merge(_ a: LinearModel, _ b: LinearModel, metadata: [String: String]) -> LinearModel {
-        let n = a.classes.count
-        var rows: [UInt64: [Float]] = [:]
-        for model in [a, b] {
-            for (row, key) in model.features.enumerated() {
-                var w = rows[key] ?? [Float](repeating: 0, count: n)
-                for c in 0..<n { w[c] += model.weights[row * n + c] }
-                rows[key] = w
-            }
-        }
-        let keys = rows.keys.sorted()
-        return LinearModel(name: a.name, classes: a.classes, metadata: metadata, features: keys, weights: keys.flatMap { rows[$0]! })
     }
 
     /// `lower<TAB>XPOS<TAB>lemma` for every (form, tag) whose most frequent treebank lemma is
