@@ -224,27 +224,10 @@ public struct EntityRecognizer: Stage {
                 if let owner = titleOwners[core], owner != k { ambiguous.insert(core) } else { titleOwners[core] = k }
             }
         }
-        // Each title is looked for on its own, left to right without overlapping itself; the titles are
-        // indexed by first word so that one pass over the tokens serves them all (a scan per title was
-        // quadratic in long documents: 1 MB of news has hundreds of titled people).
         let cores = titleOwners.filter { !ambiguous.contains($0.key) }.sorted { $0.key < $1.key }
             .map { (words: $0.key.split(separator: " ").map(String.init), owner: $0.value) }
-        var byFirstWord: [String: [Int]] = [:]
-        for (c, core) in cores.enumerated() { byFirstWord[core.words[0], default: []].append(c) }
-        let lowered = byFirstWord.isEmpty ? [] : tokens.map { $0.norm.lowercased() }
-        // Where each title may next match (a match never crosses a sentence, so no reset is needed).
-        var nextFree = [Int](repeating: 0, count: cores.count)
-        for s in sentences where !byFirstWord.isEmpty {
-            for i in s.tokens {
-                for c in byFirstWord[lowered[i]] ?? [] where i >= nextFree[c] {
-                    let r = i..<(i + cores[c].words.count)
-                    guard r.upperBound <= s.tokens.upperBound, lowered[r].elementsEqual(cores[c].words),
-                          !r.contains(where: { covered[$0] }), !(r.upperBound < s.tokens.upperBound && covered[r.upperBound]),
-                          tokens[i].norm.first?.isLowercase == true else { continue }
-                    clusters[cores[c].owner].mentions.append((r, .title))
-                    nextFree[c] = r.upperBound
-                }
-            }
+        for m in Self.titleMentions(cores, tokens: tokens, sentences: sentences, covered: covered) {
+            clusters[m.owner].mentions.append((m.range, .title))
         }
 
         // Assemble, score salience, order.
@@ -284,6 +267,34 @@ public struct EntityRecognizer: Stage {
             e.id = "e\(k + 1)"
             return e
         }
+    }
+
+    /// Where each title (lower-case words, its owner) occurs in lower case outside name mentions and
+    /// not right before one. Each title is looked for on its own, left to right without overlapping
+    /// itself; the titles are indexed by first word so that one pass over the tokens serves them all
+    /// (a scan per title was quadratic in long documents: 1 MB of news has hundreds of titled people).
+    private static func titleMentions(_ cores: [(words: [String], owner: Int)], tokens: [Token], sentences: [Sentence],
+                                      covered: [Bool]) -> [(owner: Int, range: Range<Int>)] {
+        guard !cores.isEmpty else { return [] }
+        var byFirstWord: [String: [Int]] = [:]
+        for (c, core) in cores.enumerated() { byFirstWord[core.words[0], default: []].append(c) }
+        let lowered = tokens.map { $0.norm.lowercased() }
+        // Where each title may next match (a match never crosses a sentence, so no reset is needed).
+        var nextFree = [Int](repeating: 0, count: cores.count)
+        var found: [(owner: Int, range: Range<Int>)] = []
+        for s in sentences {
+            for i in s.tokens {
+                for c in byFirstWord[lowered[i]] ?? [] where i >= nextFree[c] {
+                    let r = i..<(i + cores[c].words.count)
+                    guard r.upperBound <= s.tokens.upperBound, lowered[r].elementsEqual(cores[c].words),
+                          !r.contains(where: { covered[$0] }), !(r.upperBound < s.tokens.upperBound && covered[r.upperBound]),
+                          tokens[i].norm.first?.isLowercase == true else { continue }
+                    found.append((cores[c].owner, r))
+                    nextFree[c] = r.upperBound
+                }
+            }
+        }
+        return found
     }
 
     private func surface(_ tokens: [Token], _ range: Range<Int>) -> String {
