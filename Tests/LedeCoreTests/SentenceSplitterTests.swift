@@ -12,6 +12,11 @@ import Testing
                 ["“We are ready,” he said.", "“It is over.”", "Then he left."])
     }
 
+    @Test func titleBeforeAName_doesNotEndASentence() {
+        #expect(Self.sentences("U.S. Sen. John Doe arrived on Monday. Rep. Jane Roe met Dr. Smith.") ==
+                ["U.S. Sen. John Doe arrived on Monday.", "Rep. Jane Roe met Dr. Smith."])
+    }
+
     @Test func abbreviationsAndInitials_doNotSplit() {
         #expect(Self.sentences("Gen. Mark Milley met Sen. J. D. Vance in St. Louis on Jan. 5. They talked.") ==
                 ["Gen. Mark Milley met Sen. J. D. Vance in St. Louis on Jan. 5.", "They talked."])

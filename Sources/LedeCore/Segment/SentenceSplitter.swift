@@ -47,7 +47,8 @@ public struct SentenceSplitter: Sendable {
             state.enter(p.tokens[i])
             // News never ends a sentence on a comma or semicolon; e-mail greetings and sign-offs do
             // ("Thanks, ‖ Renee"). Positions the rules close are not scored at all.
-            if !p.tokens[i].isSoftPunctuation || Self.mayEndOnComma(p, at: i, state) {
+            // Nor does a title before a capitalised word ("U.S. Sen. ‖ John Doe" was split).
+            if (!p.tokens[i].isSoftPunctuation || Self.mayEndOnComma(p, at: i, state)) && !Self.isTitleBeforeName(p, at: i) {
                 Self.extract(p, at: i, state, into: &buffer)
                 ends[i] = margins.margin(buffer) > threshold
             }
@@ -81,6 +82,15 @@ public struct SentenceSplitter: Sendable {
         return true
     }
 
+    /// A title or rank abbreviation ("Sen.", "Gen.", "Dr.") before a capitalised word: never a
+    /// sentence end. "Jr.", "Sr." and "St." (also "Street") can end one, so they are not listed.
+    static func isTitleBeforeName(_ p: Paragraph, at i: Int) -> Bool {
+        i + 1 < p.tokens.count && p.tokens[i + 1].startsUpper && titles.contains(p.tokens[i].lower)
+    }
+
+    static let titles = Set(["mr.", "mrs.", "ms.", "messrs.", "dr.", "prof.", "gen.", "lt.", "col.", "maj.", "capt.", "cmdr.",
+                             "sgt.", "cpl.", "adm.", "sen.", "rep.", "gov.", "pres.", "rev.", "fr.", "hon.", "amb.", "supt.",
+                             "insp.", "det.", "atty."].map(lowerHash))
     static let greetings = Set(["dear", "hi", "hello", "hey", "greetings"].map(lowerHash))
     static let valedictions = Set(["regards", "thanks", "sincerely", "cheers", "best", "thx", "you", "yours", "love"].map(lowerHash))
     static func lowerHash(_ word: String) -> UInt64 { TokenFeatures(norm: word, kind: .word, source: word.unicodeScalars.first!).lower }
