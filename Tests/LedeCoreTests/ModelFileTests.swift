@@ -37,8 +37,6 @@ import Testing
         #expect(ModelFile.encode(decoded) == bytes)
     }
 
-    /// `make train` must reproduce the shipped files byte for byte, so each must already be in the
-    /// layout the encoder chooses for its weights.
     /// A row's count of non-zero weights takes one byte: a 256-class model with a full row must be
     /// written dense (the sparse count would overflow), and still round-trip.
     @Test func fullRowOf256Classes_roundTripsDense() throws {
@@ -52,6 +50,8 @@ import Testing
         #expect(try ModelFile.decode(bytes, file: "wide.lmdl").weights == weights)
     }
 
+    /// `make train` must reproduce the shipped files byte for byte, so each must already be in the
+    /// layout the encoder chooses for its weights.
     @Test func bundledModels_areWhatTheEncoderWrites() throws {
         for name in ["sentences", "pos", "parser", "parser-labels", "ner", "events"] {
             let url = ModelStore.bundledDirectory.appendingPathComponent("\(name).lmdl")

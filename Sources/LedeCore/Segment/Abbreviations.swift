@@ -1,10 +1,16 @@
 /// Words that keep their period ("Gen.", "Jan.", "Calif.") so the tokenizer does not split it off.
-/// Whether such a token also ends a sentence is the sentence splitter's (learned) decision.
+/// Whether such a token also ends a sentence is the sentence splitter's decision: learned, except that a
+/// title before a capitalised word never does (`SentenceSplitter.isTitleBeforeName`).
 enum Abbreviations {
-    static let known: Set<String> = [
-        // titles and ranks
+    /// Titles and ranks, which stand before a name ("Sen. John Doe") and so never end a sentence there.
+    static let titles: Set<String> = [
         "mr", "mrs", "ms", "messrs", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "sgt", "cpl", "adm",
-        "sen", "rep", "gov", "pres", "rev", "fr", "hon", "amb", "supt", "insp", "det", "atty", "jr", "sr", "st", "mt", "ft",
+        "sen", "rep", "gov", "pres", "rev", "fr", "hon", "amb", "supt", "insp", "det", "atty",
+    ]
+
+    static let known: Set<String> = titles.union([
+        // name suffixes and places, which can end a sentence ("… Martin Luther King Jr.", "St." for Street)
+        "jr", "sr", "st", "mt", "ft",
         // months and days
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
         "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
@@ -18,7 +24,7 @@ enum Abbreviations {
         "vt", "wash", "wis", "wyo",
         // addresses and measures
         "ave", "blvd", "rd", "hwy", "no", "nos", "tel", "ext", "min", "max", "hr", "hrs", "sq", "oz", "lb", "lbs",
-    ]
+    ])
 
     /// "U.S", "J.R.R", "e.g", "p.m": letters joined by periods, each piece one or two letters.
     static func isDottedInitials<C: Collection>(_ core: C) -> Bool where C.Element == Unicode.Scalar {

@@ -82,15 +82,13 @@ public struct SentenceSplitter: Sendable {
         return true
     }
 
-    /// A title or rank abbreviation ("Sen.", "Gen.", "Dr.") before a capitalised word: never a
-    /// sentence end. "Jr.", "Sr." and "St." (also "Street") can end one, so they are not listed.
+    /// A title or rank abbreviation (`Abbreviations.titles`: "Sen.", "Gen.", "Dr.") before a
+    /// capitalised word: never a sentence end. "Jr.", "Sr." and "St." (also "Street") can end one.
     static func isTitleBeforeName(_ p: Paragraph, at i: Int) -> Bool {
         i + 1 < p.tokens.count && p.tokens[i + 1].startsUpper && titles.contains(p.tokens[i].lower)
     }
 
-    static let titles = Set(["mr.", "mrs.", "ms.", "messrs.", "dr.", "prof.", "gen.", "lt.", "col.", "maj.", "capt.", "cmdr.",
-                             "sgt.", "cpl.", "adm.", "sen.", "rep.", "gov.", "pres.", "rev.", "fr.", "hon.", "amb.", "supt.",
-                             "insp.", "det.", "atty."].map(lowerHash))
+    static let titles = Set(Abbreviations.titles.map { lowerHash($0 + ".") })
     static let greetings = Set(["dear", "hi", "hello", "hey", "greetings"].map(lowerHash))
     static let valedictions = Set(["regards", "thanks", "sincerely", "cheers", "best", "thx", "you", "yours", "love"].map(lowerHash))
     static func lowerHash(_ word: String) -> UInt64 { TokenFeatures(norm: word, kind: .word, source: word.unicodeScalars.first!).lower }
