@@ -22,6 +22,7 @@ import Testing
         var store = ModelStore()
         let model = try store.load(SentenceSplitter.modelName)
         let splitter = SentenceSplitter(model: model)
+        #expect(splitter.bidirectional)
         let document = Fixtures.extract(Fixtures.exampleArticle)
         let scalars = document.source.scalars
         let features = document.tokens.map { TokenFeatures(norm: $0.norm, kind: $0.kind, source: scalars[$0.span.start]) }
@@ -32,10 +33,14 @@ import Testing
         var state = SentenceSplitter.State()
         for i in 0..<(features.count - 1) {
             state.enter(features[i])
-            SentenceSplitter.extract(paragraph, at: i, state, into: &buffer)
-            var scores: [Float] = [0, 0]
-            model.accumulate(buffer, into: &scores)
-            #expect(abs(splitter.margins.margin(buffer) - (scores[1] - scores[0])) < 1e-3)
+            // Both decoders' features (the shipped model decodes in both directions).
+            for backward in [false, true] {
+                SentenceSplitter.extract(paragraph, at: i, state, backward: backward, into: &buffer)
+                var scores: [Float] = [0, 0]
+                model.accumulate(buffer, into: &scores)
+                #expect(scores != [0, 0])
+                #expect(abs(splitter.margins.margin(buffer) - (scores[1] - scores[0])) < 1e-3)
+            }
             state.leave(boundary: features[i].isFinal)
         }
     }

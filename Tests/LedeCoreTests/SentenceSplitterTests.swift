@@ -22,6 +22,25 @@ import Testing
                 ["Gen. Mark Milley met Sen. J. D. Vance in St. Louis on Jan. 5.", "They talked."])
     }
 
+    /// The right-to-left decoder has features of its own, and after `.!?` they do not depend on how
+    /// long the following sentence is (a short one after a date was merged: "on Jan. 5. ‖ They talked.").
+    @Test func backwardDecoder_weighsTheFollowingLengthOnlyWithoutAFullStop() {
+        let words = ["Talks", "ended", "on", "Monday", ".", "They", "talked", "."]
+        let tokens = words.map { TokenFeatures(norm: $0, kind: Tokenizer.kind(of: Array($0.unicodeScalars)), source: $0.unicodeScalars.first!) }
+        let zeros = [UInt8](repeating: 0, count: words.count)
+        let paragraph = SentenceSplitter.Paragraph(tokens, spaceAfter: words.indices.map { words.indices.contains($0 + 1) && words[$0 + 1] != "." },
+                                                   ortho: zeros, classes: zeros)
+        func features(at i: Int, backward: Bool, following: Int) -> [UInt64] {
+            var buffer: [UInt64] = []
+            SentenceSplitter.extract(paragraph, at: i, SentenceSplitter.State(sinceBoundary: following, titleRun: false), backward: backward, into: &buffer)
+            return buffer
+        }
+        #expect(Set(features(at: 4, backward: false, following: 2)).isDisjoint(with: features(at: 4, backward: true, following: 2)))
+        #expect(features(at: 4, backward: true, following: 2) == features(at: 4, backward: true, following: 20))
+        #expect(features(at: 3, backward: true, following: 2) != features(at: 3, backward: true, following: 20))
+        #expect(features(at: 4, backward: false, following: 2) != features(at: 4, backward: false, following: 20))
+    }
+
     @Test func decimalsAndTimes_doNotSplit() {
         #expect(Self.sentences("Prices rose 3.5 percent by 10.30 a.m. on Friday. Markets fell.") ==
                 ["Prices rose 3.5 percent by 10.30 a.m. on Friday.", "Markets fell."])

@@ -125,7 +125,9 @@ def browser():
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
     for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                     "--window-size=1440,1000", "--force-device-scale-factor=1", "--lang=en-US", "--no-first-run"):
+                     "--window-size=1440,1000", "--force-device-scale-factor=1", "--lang=en-US", "--no-first-run",
+                     # No smooth scrolling: a click must not land on a panel still moving after the last one.
+                     "--force-prefers-reduced-motion"):
         options.add_argument(argument)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)

@@ -3,9 +3,12 @@
 ///
 /// Every token is a candidate, not only `.!?`: web and news text has headlines, list items and
 /// quotes that end sentences without a period. A paragraph end always ends a sentence.
-/// Decoding is greedy left to right; "tokens since the last boundary" is a feature, so the model
-/// learns that very short sentences are rare. The model file also carries a word lexicon
-/// (`OrthographyLexicon`): how each word is capitalised mid-sentence and its usual word class.
+/// Two greedy decoders, one left to right and one right to left, each with "tokens since the last
+/// boundary it decided" as a feature (so very short sentences are rare); a sentence ends where the
+/// sum of their margins passes the threshold. The right-to-left one knows how long the following
+/// sentence would be, which a title or a signature line before a long sentence gives away. The
+/// model file also carries a word lexicon (`OrthographyLexicon`): how each word is capitalised
+/// mid-sentence and its usual word class.
 public struct SentenceSplitter: Sendable {
     public static let modelName = "sentences"
     let model: LinearModel
@@ -14,21 +17,28 @@ public struct SentenceSplitter: Sendable {
     /// Margin (boundary score minus no-boundary score) above which a sentence ends; chosen on
     /// held-out training documents by the trainer and stored in the model's metadata.
     let threshold: Float
+    /// Whether the model also holds a right-to-left decoder (metadata `decoding`), whose margin is
+    /// added to the left-to-right one's.
+    let bidirectional: Bool
 
-    public init(model: LinearModel, threshold: Float? = nil) {
+    public init(model: LinearModel, threshold: Float? = nil, bidirectional: Bool? = nil) {
         self.model = model
         self.margins = MarginTable(model)
         self.threshold = threshold ?? model.metadata["threshold"].flatMap(Float.init) ?? 0
+        self.bidirectional = bidirectional ?? (model.metadata["decoding"] == "bidirectional")
     }
 
-    private init(model: LinearModel, margins: MarginTable, threshold: Float) {
+    private init(model: LinearModel, margins: MarginTable, threshold: Float, bidirectional: Bool) {
         self.model = model
         self.margins = margins
         self.threshold = threshold
+        self.bidirectional = bidirectional
     }
 
     /// The same model with another decision threshold (the trainer tries many).
-    func with(threshold: Float) -> SentenceSplitter { SentenceSplitter(model: model, margins: margins, threshold: threshold) }
+    func with(threshold: Float) -> SentenceSplitter {
+        SentenceSplitter(model: model, margins: margins, threshold: threshold, bidirectional: bidirectional)
+    }
 
     /// For each token of one paragraph, whether a sentence ends after it.
     func boundaries(_ features: [TokenFeatures], spaceAfter: [Bool]) -> [Bool] {
@@ -38,8 +48,25 @@ public struct SentenceSplitter: Sendable {
 
     func boundaries(_ p: Paragraph) -> [Bool] {
         let count = p.tokens.count
-        var ends = [Bool](repeating: false, count: count)
-        guard count > 0 else { return ends }
+        guard count > 0 else { return [] }
+        guard bidirectional else {
+            var ends = forwardMargins(p, threshold: threshold).map { $0.map { $0 > threshold } ?? false }
+            ends[count - 1] = true
+            return ends
+        }
+        // Each decoder decides its own state at half the threshold the summed margin must pass.
+        let forward = forwardMargins(p, threshold: threshold / 2)
+        let backward = backwardMargins(p, scored: forward, threshold: threshold / 2)
+        var ends = zip(forward, backward).map { f, b in f.map { $0 + b > threshold } ?? false }
+        ends[count - 1] = true
+        return ends
+    }
+
+    /// The left-to-right decoder's margin after each token but the last (nil where the rules close
+    /// the position), deciding its own state at `threshold`.
+    func forwardMargins(_ p: Paragraph, threshold: Float) -> [Float?] {
+        let count = p.tokens.count
+        var result = [Float?](repeating: nil, count: count)
         var state = State()
         var buffer: [UInt64] = []
         buffer.reserveCapacity(48)
@@ -48,14 +75,38 @@ public struct SentenceSplitter: Sendable {
             // News never ends a sentence on a comma or semicolon; e-mail greetings and sign-offs do
             // ("Thanks, ‖ Renee"). Positions the rules close are not scored at all.
             // Nor does a title before a capitalised word ("U.S. Sen. ‖ John Doe" was split).
+            var end = false
             if (!p.tokens[i].isSoftPunctuation || Self.mayEndOnComma(p, at: i, state)) && !Self.isTitleBeforeName(p, at: i) {
                 Self.extract(p, at: i, state, into: &buffer)
-                ends[i] = margins.margin(buffer) > threshold
+                let m = margins.margin(buffer)
+                result[i] = m
+                end = m > threshold
             }
-            state.leave(boundary: ends[i])
+            state.leave(boundary: end)
         }
-        ends[count - 1] = true
-        return ends
+        return result
+    }
+
+    /// The right-to-left decoder's margins at the positions the forward decoder `scored`: its
+    /// state counts the tokens after the candidate up to the next boundary it has decided, so it
+    /// sees how long the following sentence would be.
+    func backwardMargins(_ p: Paragraph, scored: [Float?], threshold: Float) -> [Float] {
+        let count = p.tokens.count
+        var result = [Float](repeating: 0, count: count)
+        var state = State()
+        var buffer: [UInt64] = []
+        buffer.reserveCapacity(48)
+        for i in stride(from: count - 2, through: 0, by: -1) {
+            state.enter(p.tokens[i + 1])
+            var end = false
+            if scored[i] != nil {
+                Self.extract(p, at: i, state, backward: true, into: &buffer)
+                result[i] = margins.margin(buffer)
+                end = result[i] > threshold
+            }
+            state.leave(boundary: end)
+        }
+        return result
     }
 
     /// E-mail greetings and sign-offs, the one place a comma ends a sentence. A salutation ("Renee,
@@ -154,7 +205,7 @@ public struct SentenceSplitter: Sendable {
     static func isTitleLike(_ t: TokenFeatures) -> Bool { t.startsUpper || t.isPunctuation }
 
     /// The features of "a sentence ends after token `i`".
-    static func extract(_ p: Paragraph, at i: Int, _ state: State, into f: inout [UInt64]) {
+    static func extract(_ p: Paragraph, at i: Int, _ state: State, backward: Bool = false, into f: inout [UInt64]) {
         f.removeAll(keepingCapacity: true)
         let t = p.tokens, spaceAfter = p.spaceAfter, ortho = p.ortho
         let sinceBoundary = state.sinceBoundary, titleRun = state.titleRun
@@ -165,7 +216,11 @@ public struct SentenceSplitter: Sendable {
         let prev = i > 0 ? t[i - 1] : nil
         let nextLower = next?.lower ?? none, nextShape = next?.shape ?? none
         let prevLower = prev?.lower ?? none
-        func add(_ template: UInt64, _ value: UInt64) { f.append(FeatureHash.feature(template, value)) }
+        let base: UInt64 = backward ? 1000 : 0
+        // After `.!?` the right-to-left decoder does not weigh how long the following sentence is:
+        // EWT taught it that a short one is unlikely, which merged "… on Jan. 5. ‖ They talked."
+        let length = UInt64(backward && cur.isFinal ? 9 : bucket(sinceBoundary))
+        func add(_ template: UInt64, _ value: UInt64) { f.append(FeatureHash.feature(base + template, value)) }
         add(1, 0)
         add(2, cur.lower)
         add(3, nextLower)
@@ -182,18 +237,18 @@ public struct SentenceSplitter: Sendable {
         add(14, FeatureHash.combine(UInt64(cur.quoteSide), UInt64(next?.quoteSide ?? 9)))
         add(15, FeatureHash.combine(prev?.shape ?? none, FeatureHash.combine(cur.shape, nextShape)))
         add(16, UInt64(min(t.count - 1 - i, 6)))
-        add(17, FeatureHash.combine(UInt64(bucket(sinceBoundary)), cur.shape))
-        add(18, FeatureHash.combine(UInt64(bucket(sinceBoundary)), next?.startsUpper == true ? 1 : 0))
+        add(17, FeatureHash.combine(length, cur.shape))
+        add(18, FeatureHash.combine(length, next?.startsUpper == true ? 1 : 0))
         add(19, FeatureHash.combine(prevLower, FeatureHash.combine(cur.lower, nextShape)))
         // Sentences without final punctuation (headlines, titles, sign-offs): what follows decides.
         add(20, FeatureHash.combine(cur.shape, nextLower))
         add(21, FeatureHash.combine(cur.isPunctuation ? 1 : 0, nextLower))
         add(22, FeatureHash.combine(nextLower, next2?.shape ?? none))
         add(23, next2?.lower ?? none)
-        add(24, FeatureHash.combine(cur.lower, UInt64(bucket(sinceBoundary))))
+        add(24, FeatureHash.combine(cur.lower, length))
         add(25, FeatureHash.combine(prev?.shape ?? none, cur.lower))
         add(26, FeatureHash.combine(UInt64(bucket(i)), FeatureHash.combine(cur.shape, nextShape)))
-        add(27, FeatureHash.combine(titleRun ? 1 : 0, FeatureHash.combine(UInt64(bucket(sinceBoundary)), nextShape)))
+        add(27, FeatureHash.combine(titleRun ? 1 : 0, FeatureHash.combine(length, nextShape)))
         add(28, FeatureHash.combine(UInt64(cur.kind), UInt64(next?.kind ?? 99)))
         // Orthographic context: is the next word capitalised although it is usually lower-case?
         let nextOrtho = UInt64(i + 1 < t.count ? ortho[i + 1] : 255), curOrtho = UInt64(ortho[i])
@@ -216,7 +271,7 @@ public struct SentenceSplitter: Sendable {
         let noFinalYet: UInt64 = i <= p.firstFinal ? 1 : 0
         add(50, FeatureHash.combine(FeatureHash.combine(UInt64(bucket(i)), noFinalYet),
                                     FeatureHash.combine(FeatureHash.combine(curCase, nextCase), nextOrtho / 5)))
-        add(51, FeatureHash.combine(FeatureHash.combine(titleRun ? 1 : 0, UInt64(bucket(sinceBoundary))),
+        add(51, FeatureHash.combine(FeatureHash.combine(titleRun ? 1 : 0, length),
                                     FeatureHash.combine(FeatureHash.combine(curCase, nextCase), next2Case)))
     }
 

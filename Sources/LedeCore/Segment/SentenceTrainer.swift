@@ -47,6 +47,10 @@ public struct SentenceTrainer {
     /// How many perceptrons (differently shuffled) are averaged into the model: less variance.
     public var bagging = 4
     public var seed: UInt64 = 20_250_623
+    /// Whether a right-to-left decoder is trained beside the left-to-right one (see
+    /// `SentenceSplitter.bidirectional`). Held-out fifth: sentence F1 0.8419 against 0.8399 for
+    /// left to right alone.
+    public var bidirectional = true
     public init() {}
 
     /// Builds examples from a CoNLL-U file's documents.
@@ -124,7 +128,7 @@ public struct SentenceTrainer {
         var best: (iterations: Int, threshold: Float, f1: Double) = (1, 0, -1)
         _ = perceptron(fitted, iterations: iterations, progress: { iteration, model in
             var bestHere: (threshold: Float, f1: Double) = (0, -1)
-            let splitter = SentenceSplitter(model: model)
+            let splitter = SentenceSplitter(model: model, bidirectional: bidirectional)
             for step in -40...20 {
                 let threshold = Float(step) / 2
                 let f1 = Self.score(splitter.with(threshold: threshold), heldOut, storedOrthography: false).f1
@@ -136,12 +140,13 @@ public struct SentenceTrainer {
         progress(String(format: "chose %d passes, threshold %.1f (held-out sentence F1 %.4f)", best.iterations, best.threshold, best.f1))
 
         let final = perceptron(train, iterations: best.iterations, progress: { iteration, model in
-            let snapshot = SentenceSplitter(model: model, threshold: best.threshold)
+            let snapshot = SentenceSplitter(model: model, threshold: best.threshold, bidirectional: bidirectional)
             progress("iteration \(iteration)  dev sentence \(Self.score(snapshot, dev, storedOrthography: false))")
         })
         var metadata = ["trained_on": "UD English-EWT train", "iterations": String(best.iterations), "seed": String(seed),
                         "bagging": String(bagging), "threshold": String(format: "%.1f", best.threshold),
                         "orthography": "UD English-EWT train, CoNLL-2003 train, AEB article bodies"]
+        if bidirectional { metadata["decoding"] = "bidirectional" }
         let unscored = Self.withOrthography(final, lexicon, metadata: metadata)
         metadata["dev_sentence_f1"] = String(format: "%.4f", Self.score(SentenceSplitter(model: unscored), dev).f1)
         return Self.withOrthography(final, lexicon, metadata: metadata)
@@ -175,16 +180,18 @@ public struct SentenceTrainer {
                            features: rows.map(\.key), weights: rows.flatMap(\.weights))
     }
 
-    /// One averaged perceptron over shuffled examples, one pass at a time.
+    /// One averaged perceptron over shuffled examples, one pass at a time, for one decoding direction.
     struct Run {
         var perceptron = AveragedPerceptron(classes: ["0", "1"])
         var order: [Int]
         var rng: SeededGenerator
         var buffer: [UInt64] = []
+        let backward: Bool
 
-        init(count: Int, seed: UInt64) {
+        init(count: Int, seed: UInt64, backward: Bool) {
             order = Array(0..<count)
             rng = SeededGenerator(seed: seed)
+            self.backward = backward
         }
 
         mutating func pass(_ examples: [Example]) {
@@ -193,9 +200,11 @@ public struct SentenceTrainer {
                 let example = examples[index]
                 let paragraph = example.paragraph
                 var state = SentenceSplitter.State()
-                for i in 0..<(example.features.count - 1) {
-                    state.enter(example.features[i])
-                    SentenceSplitter.extract(paragraph, at: i, state, into: &buffer)
+                let candidates = 0..<(example.features.count - 1)
+                for i in backward ? Array(candidates.reversed()) : Array(candidates) {
+                    // A decoder's state holds the tokens on the side it has already decided.
+                    state.enter(example.features[backward ? i + 1 : i])
+                    SentenceSplitter.extract(paragraph, at: i, state, backward: backward, into: &buffer)
                     let truth = example.ends[i] ? 1 : 0
                     perceptron.update(features: buffer, truth: truth, guess: perceptron.predict(buffer))
                     state.leave(boundary: example.ends[i])
@@ -204,14 +213,17 @@ public struct SentenceTrainer {
         }
     }
 
-    /// `bagging` perceptrons with different shuffles, trained in lockstep; after each pass,
-    /// `progress` gets the mean of their averaged weights.
+    /// `bagging` perceptrons with different shuffles per direction, trained in lockstep; after each
+    /// pass, `progress` gets the mean of their averaged weights (the two directions' features are
+    /// disjoint, so their means are summed into one model).
     private func perceptron(_ examples: [Example], iterations: Int, progress: (Int, LinearModel) -> Void) -> LinearModel {
-        var runs = (0..<bagging).map { Run(count: examples.count, seed: seed &+ UInt64($0)) }
+        var runs = (0..<bagging).map { Run(count: examples.count, seed: seed &+ UInt64($0), backward: false) }
+        if bidirectional { runs += (0..<bagging).map { Run(count: examples.count, seed: seed &+ UInt64(100 + $0), backward: true) } }
         var model = LinearModel(name: SentenceSplitter.modelName, classes: ["0", "1"], metadata: [:], features: [], weights: [])
         for iteration in 1...iterations {
             for k in runs.indices { runs[k].pass(examples) }
-            model = runs.map { $0.perceptron.averaged(name: SentenceSplitter.modelName, metadata: [:]) }.mean()
+            let averaged = runs.map { $0.perceptron.averaged(name: SentenceSplitter.modelName, metadata: [:]) }
+            model = bidirectional ? [Array(averaged[..<bagging]).mean(), Array(averaged[bagging...]).mean()].sum() : averaged.mean()
             progress(iteration, model)
         }
         return model
