@@ -28,8 +28,7 @@ import Testing
         let words = ["Talks", "ended", "on", "Monday", ".", "They", "talked", "."]
         let tokens = words.map { TokenFeatures(norm: $0, kind: Tokenizer.kind(of: Array($0.unicodeScalars)), source: $0.unicodeScalars.first!) }
         let zeros = [UInt8](repeating: 0, count: words.count)
-        let paragraph = SentenceSplitter.Paragraph(tokens, spaceAfter: words.indices.map { words.indices.contains($0 + 1) && words[$0 + 1] != "." },
-                                                   ortho: zeros, classes: zeros)
+        let paragraph = SentenceSplitter.Paragraph(tokens, spaceAfter: words.map { _ in true }, ortho: zeros, classes: zeros)
         func features(at i: Int, backward: Bool, following: Int) -> [UInt64] {
             var buffer: [UInt64] = []
             SentenceSplitter.extract(paragraph, at: i, SentenceSplitter.State(sinceBoundary: following, titleRun: false), backward: backward, into: &buffer)
