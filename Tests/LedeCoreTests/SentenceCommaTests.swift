@@ -33,13 +33,16 @@ import Testing
         var state = SentenceSplitter.State()
         for i in 0..<(features.count - 1) {
             state.enter(features[i])
-            // Both decoders' features (the shipped model decodes in both directions).
+            // Both decoders' features: the shipped model holds the left-to-right classes, then the
+            // right-to-left ones, and one lookup gives both margins.
             for backward in [false, true] {
                 SentenceSplitter.extract(paragraph, at: i, state, backward: backward, into: &buffer)
-                var scores: [Float] = [0, 0]
+                var scores: [Float] = [0, 0, 0, 0]
                 model.accumulate(buffer, into: &scores)
-                #expect(scores != [0, 0])
-                #expect(abs(splitter.margins.margin(buffer) - (scores[1] - scores[0])) < 1e-3)
+                #expect(scores[0..<2] != [0, 0] && scores[2..<4] != [0, 0])
+                let packed = splitter.margins.margins(buffer)
+                #expect(abs(packed.forward - (scores[1] - scores[0])) < 1e-3)
+                #expect(abs(packed.backward - (scores[3] - scores[2])) < 1e-3)
             }
             state.leave(boundary: features[i].isFinal)
         }

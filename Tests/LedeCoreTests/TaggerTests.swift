@@ -180,6 +180,16 @@ import Testing
         #expect(mean.weights == [1, 0, 2, 0, 3, 3])
     }
 
+    /// The sentence model's two decoders: one table, each model's classes in its own columns.
+    @Test func sideBySide_ofModels_keepsEachModelsColumns_aMissingFeatureCountingAsZero() {
+        let a = LinearModel(name: "sentences", classes: ["0", "1"], metadata: [:], features: [1, 2], weights: [2, 0, 4, -2])
+        let b = LinearModel(name: "sentences", classes: ["0", "1"], metadata: [:], features: [2, 3], weights: [0, 2, 6, 6])
+        let both = [a, b].sideBySide()
+        #expect(both.classes == ["0", "1", "0#2", "1#2"])
+        #expect(both.features == [1, 2, 3])
+        #expect(both.weights == [2, 0, 0, 0, 4, -2, 0, 2, 0, 0, 6, 6])
+    }
+
     @Test func training_isDeterministic() throws {
         let sentences = TaggerTrainer.sentences(CoNLLU.parse(Self.tinyTreebank))
         var trainer = TaggerTrainer()

@@ -1,14 +1,17 @@
-/// The sentence model packed for inference: one 16-byte slot per feature holding its key, its
-/// boundary margin (boundary weight minus no-boundary weight) and, for the lexicon rows, the word's
-/// orthographic code and class.
+/// The sentence model packed for inference: one slot per feature holding its key, its boundary
+/// margin (boundary weight minus no-boundary weight) for each decoder and, for the lexicon rows,
+/// the word's orthographic code and class.
 ///
 /// Scoring a token looks up ~45 features. `LinearModel`'s general table keeps keys, row numbers
 /// and weights in three arrays, so each lookup touched three cache lines of a table larger than
-/// the L2 cache; here it touches one. Built once when the splitter is made.
+/// the L2 cache; here it touches one. The two decoders share their context features, so one
+/// lookup gives both margins (a model with four classes: left to right "0", "1", then right to
+/// left). Built once when the splitter is made.
 struct MarginTable: Sendable {
     struct Slot: Sendable {
         var key: UInt64 = 0
-        var margin: Float = 0
+        var forward: Float = 0
+        var backward: Float = 0
         var code: UInt8 = 0
         var wordClass: UInt8 = 0
     }
@@ -25,8 +28,9 @@ struct MarginTable: Sendable {
         for (row, key) in model.features.enumerated() {
             var slot = Self.slot(key, mask)
             while slots[slot].key != 0 { slot = (slot + 1) & mask }
-            let w0 = model.weights[row * n], w1 = n > 1 ? model.weights[row * n + 1] : 0
-            slots[slot] = Slot(key: key, margin: w1 - w0, code: UInt8(clamping: Int(w0)), wordClass: UInt8(clamping: Int(w1)))
+            func w(_ c: Int) -> Float { c < n ? model.weights[row * n + c] : 0 }
+            slots[slot] = Slot(key: key, forward: w(1) - w(0), backward: w(3) - w(2),
+                               code: UInt8(clamping: Int(w(0))), wordClass: UInt8(clamping: Int(w(1))))
         }
         self.slots = slots
         self.mask = mask
@@ -37,22 +41,26 @@ struct MarginTable: Sendable {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
     }
 
-    /// The summed margins of the features (unknown features weigh nothing).
-    func margin(_ hashes: [UInt64]) -> Float {
-        var sum: Float = 0
+    /// The summed margins of the features for both decoders (unknown features weigh nothing).
+    func margins(_ hashes: [UInt64]) -> (forward: Float, backward: Float) {
+        var forward: Float = 0, backward: Float = 0
         slots.withUnsafeBufferPointer { s in
             for h in hashes {
                 let key = FeatureTable.nonZero(h)
                 var slot = Self.slot(key, mask)
                 while true {
                     let k = s[slot].key
-                    if k == key { sum += s[slot].margin; break }
+                    if k == key {
+                        forward += s[slot].forward
+                        backward += s[slot].backward
+                        break
+                    }
                     if k == 0 { break }
                     slot = (slot + 1) & mask
                 }
             }
         }
-        return sum
+        return (forward, backward)
     }
 
     /// The lexicon row of a word key (see `OrthographyLexicon.key`): its code and class.

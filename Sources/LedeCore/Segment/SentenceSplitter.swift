@@ -17,15 +17,15 @@ public struct SentenceSplitter: Sendable {
     /// Margin (boundary score minus no-boundary score) above which a sentence ends; chosen on
     /// held-out training documents by the trainer and stored in the model's metadata.
     let threshold: Float
-    /// Whether the model also holds a right-to-left decoder (metadata `decoding`), whose margin is
+    /// Whether the model also holds a right-to-left decoder (two more classes), whose margin is
     /// added to the left-to-right one's.
     let bidirectional: Bool
 
-    public init(model: LinearModel, threshold: Float? = nil, bidirectional: Bool? = nil) {
+    public init(model: LinearModel, threshold: Float? = nil) {
         self.model = model
         self.margins = MarginTable(model)
         self.threshold = threshold ?? model.metadata["threshold"].flatMap(Float.init) ?? 0
-        self.bidirectional = bidirectional ?? (model.metadata["decoding"] == "bidirectional")
+        self.bidirectional = model.classes.count == 4
     }
 
     private init(model: LinearModel, margins: MarginTable, threshold: Float, bidirectional: Bool) {
@@ -50,23 +50,25 @@ public struct SentenceSplitter: Sendable {
         let count = p.tokens.count
         guard count > 0 else { return [] }
         guard bidirectional else {
-            var ends = forwardMargins(p, threshold: threshold).map { $0.map { $0 > threshold } ?? false }
+            var ends = forwardMargins(p, threshold: threshold).margins.map { $0.map { $0 > threshold } ?? false }
             ends[count - 1] = true
             return ends
         }
         // Each decoder decides its own state at half the threshold the summed margin must pass.
         let forward = forwardMargins(p, threshold: threshold / 2)
         let backward = backwardMargins(p, scored: forward, threshold: threshold / 2)
-        var ends = zip(forward, backward).map { f, b in f.map { $0 + b > threshold } ?? false }
+        var ends = zip(forward.margins, backward).map { f, b in f.map { $0 + b > threshold } ?? false }
         ends[count - 1] = true
         return ends
     }
 
     /// The left-to-right decoder's margin after each token but the last (nil where the rules close
-    /// the position), deciding its own state at `threshold`.
-    func forwardMargins(_ p: Paragraph, threshold: Float) -> [Float?] {
+    /// the position), deciding its own state at `threshold`; and the right-to-left decoder's margin
+    /// from the same context features, which the same lookups give.
+    func forwardMargins(_ p: Paragraph, threshold: Float) -> (margins: [Float?], backwardContext: [Float]) {
         let count = p.tokens.count
         var result = [Float?](repeating: nil, count: count)
+        var backwardContext = [Float](repeating: 0, count: count)
         var state = State()
         var buffer: [UInt64] = []
         buffer.reserveCapacity(48)
@@ -77,31 +79,37 @@ public struct SentenceSplitter: Sendable {
             // Nor does a title before a capitalised word ("U.S. Sen. ‖ John Doe" was split).
             var end = false
             if (!p.tokens[i].isSoftPunctuation || Self.mayEndOnComma(p, at: i, state)) && !Self.isTitleBeforeName(p, at: i) {
-                Self.extract(p, at: i, state, into: &buffer)
-                let m = margins.margin(buffer)
+                buffer.removeAll(keepingCapacity: true)
+                Self.extractContext(p, at: i, into: &buffer)
+                let context = margins.margins(buffer)
+                buffer.removeAll(keepingCapacity: true)
+                Self.extractState(p, at: i, state, backward: false, into: &buffer)
+                let m = context.forward + margins.margins(buffer).forward
                 result[i] = m
+                backwardContext[i] = context.backward
                 end = m > threshold
             }
             state.leave(boundary: end)
         }
-        return result
+        return (result, backwardContext)
     }
 
-    /// The right-to-left decoder's margins at the positions the forward decoder `scored`: its
-    /// state counts the tokens after the candidate up to the next boundary it has decided, so it
-    /// sees how long the following sentence would be.
-    func backwardMargins(_ p: Paragraph, scored: [Float?], threshold: Float) -> [Float] {
+    /// The right-to-left decoder's margins at the positions the forward decoder scored: its state
+    /// counts the tokens after the candidate up to the next boundary it has decided, so it sees how
+    /// long the following sentence would be.
+    func backwardMargins(_ p: Paragraph, scored forward: (margins: [Float?], backwardContext: [Float]), threshold: Float) -> [Float] {
         let count = p.tokens.count
         var result = [Float](repeating: 0, count: count)
         var state = State()
         var buffer: [UInt64] = []
-        buffer.reserveCapacity(48)
+        buffer.reserveCapacity(8)
         for i in stride(from: count - 2, through: 0, by: -1) {
             state.enter(p.tokens[i + 1])
             var end = false
-            if scored[i] != nil {
-                Self.extract(p, at: i, state, backward: true, into: &buffer)
-                result[i] = margins.margin(buffer)
+            if forward.margins[i] != nil {
+                buffer.removeAll(keepingCapacity: true)
+                Self.extractState(p, at: i, state, backward: true, into: &buffer)
+                result[i] = forward.backwardContext[i] + margins.margins(buffer).backward
                 end = result[i] > threshold
             }
             state.leave(boundary: end)
@@ -204,11 +212,40 @@ public struct SentenceSplitter: Sendable {
     /// Capitalised words and punctuation: a run of these from the sentence start looks like a title.
     static func isTitleLike(_ t: TokenFeatures) -> Bool { t.startsUpper || t.isPunctuation }
 
-    /// The features of "a sentence ends after token `i`".
+    /// The features of "a sentence ends after token `i`" for the decoder reading in the given direction.
     static func extract(_ p: Paragraph, at i: Int, _ state: State, backward: Bool = false, into f: inout [UInt64]) {
         f.removeAll(keepingCapacity: true)
+        extractContext(p, at: i, into: &f)
+        extractState(p, at: i, state, backward: backward, into: &f)
+    }
+
+    /// The features that depend on the decoder's state: how long the sentence is (before the
+    /// candidate for the left-to-right decoder, after it for the right-to-left one) and whether it
+    /// is a title run. Appended to `f`.
+    static func extractState(_ p: Paragraph, at i: Int, _ state: State, backward: Bool, into f: inout [UInt64]) {
+        let t = p.tokens
+        let none: UInt64 = 0x5EED
+        let cur = t[i]
+        let next = i + 1 < t.count ? t[i + 1] : nil
+        let next2 = i + 2 < t.count ? t[i + 2] : nil
+        // After `.!?` the right-to-left decoder does not weigh how long the following sentence is:
+        // EWT taught it that a short one is unlikely, which merged "… on Jan. 5. ‖ They talked."
+        let length = UInt64(backward && cur.isFinal ? 9 : bucket(state.sinceBoundary))
+        let titleRun: UInt64 = state.titleRun ? 1 : 0
+        let curCase = UInt64(cur.caseClass), nextCase = UInt64(next?.caseClass ?? 9), next2Case = UInt64(next2?.caseClass ?? 9)
+        func add(_ template: UInt64, _ value: UInt64) { f.append(FeatureHash.feature(template, value)) }
+        add(17, FeatureHash.combine(length, cur.shape))
+        add(18, FeatureHash.combine(length, next?.startsUpper == true ? 1 : 0))
+        add(24, FeatureHash.combine(cur.lower, length))
+        add(27, FeatureHash.combine(titleRun, FeatureHash.combine(length, next?.shape ?? none)))
+        add(51, FeatureHash.combine(FeatureHash.combine(titleRun, length),
+                                    FeatureHash.combine(FeatureHash.combine(curCase, nextCase), next2Case)))
+    }
+
+    /// The features that depend only on the tokens around `i`, the same for both decoders.
+    /// Appended to `f`.
+    static func extractContext(_ p: Paragraph, at i: Int, into f: inout [UInt64]) {
         let t = p.tokens, spaceAfter = p.spaceAfter, ortho = p.ortho
-        let sinceBoundary = state.sinceBoundary, titleRun = state.titleRun
         let none: UInt64 = 0x5EED
         let cur = t[i]
         let next = i + 1 < t.count ? t[i + 1] : nil
@@ -216,11 +253,7 @@ public struct SentenceSplitter: Sendable {
         let prev = i > 0 ? t[i - 1] : nil
         let nextLower = next?.lower ?? none, nextShape = next?.shape ?? none
         let prevLower = prev?.lower ?? none
-        let base: UInt64 = backward ? 1000 : 0
-        // After `.!?` the right-to-left decoder does not weigh how long the following sentence is:
-        // EWT taught it that a short one is unlikely, which merged "… on Jan. 5. ‖ They talked."
-        let length = UInt64(backward && cur.isFinal ? 9 : bucket(sinceBoundary))
-        func add(_ template: UInt64, _ value: UInt64) { f.append(FeatureHash.feature(base + template, value)) }
+        func add(_ template: UInt64, _ value: UInt64) { f.append(FeatureHash.feature(template, value)) }
         add(1, 0)
         add(2, cur.lower)
         add(3, nextLower)
@@ -237,18 +270,14 @@ public struct SentenceSplitter: Sendable {
         add(14, FeatureHash.combine(UInt64(cur.quoteSide), UInt64(next?.quoteSide ?? 9)))
         add(15, FeatureHash.combine(prev?.shape ?? none, FeatureHash.combine(cur.shape, nextShape)))
         add(16, UInt64(min(t.count - 1 - i, 6)))
-        add(17, FeatureHash.combine(length, cur.shape))
-        add(18, FeatureHash.combine(length, next?.startsUpper == true ? 1 : 0))
         add(19, FeatureHash.combine(prevLower, FeatureHash.combine(cur.lower, nextShape)))
         // Sentences without final punctuation (headlines, titles, sign-offs): what follows decides.
         add(20, FeatureHash.combine(cur.shape, nextLower))
         add(21, FeatureHash.combine(cur.isPunctuation ? 1 : 0, nextLower))
         add(22, FeatureHash.combine(nextLower, next2?.shape ?? none))
         add(23, next2?.lower ?? none)
-        add(24, FeatureHash.combine(cur.lower, length))
         add(25, FeatureHash.combine(prev?.shape ?? none, cur.lower))
         add(26, FeatureHash.combine(UInt64(bucket(i)), FeatureHash.combine(cur.shape, nextShape)))
-        add(27, FeatureHash.combine(titleRun ? 1 : 0, FeatureHash.combine(length, nextShape)))
         add(28, FeatureHash.combine(UInt64(cur.kind), UInt64(next?.kind ?? 99)))
         // Orthographic context: is the next word capitalised although it is usually lower-case?
         let nextOrtho = UInt64(i + 1 < t.count ? ortho[i + 1] : 255), curOrtho = UInt64(ortho[i])
@@ -267,12 +296,9 @@ public struct SentenceSplitter: Sendable {
         add(44, FeatureHash.combine(cur.lower, nc))
         add(45, FeatureHash.combine(cc, nextLower))
         // Titles and headings without final punctuation, above all at the start of a document.
-        let next2Case = UInt64(next2?.caseClass ?? 9)
         let noFinalYet: UInt64 = i <= p.firstFinal ? 1 : 0
         add(50, FeatureHash.combine(FeatureHash.combine(UInt64(bucket(i)), noFinalYet),
                                     FeatureHash.combine(FeatureHash.combine(curCase, nextCase), nextOrtho / 5)))
-        add(51, FeatureHash.combine(FeatureHash.combine(titleRun ? 1 : 0, length),
-                                    FeatureHash.combine(FeatureHash.combine(curCase, nextCase), next2Case)))
     }
 
     static func bucket(_ n: Int) -> Int {

@@ -128,7 +128,7 @@ public struct SentenceTrainer {
         var best: (iterations: Int, threshold: Float, f1: Double) = (1, 0, -1)
         _ = perceptron(fitted, iterations: iterations, progress: { iteration, model in
             var bestHere: (threshold: Float, f1: Double) = (0, -1)
-            let splitter = SentenceSplitter(model: model, bidirectional: bidirectional)
+            let splitter = SentenceSplitter(model: model)
             for step in -40...20 {
                 let threshold = Float(step) / 2
                 let f1 = Self.score(splitter.with(threshold: threshold), heldOut, storedOrthography: false).f1
@@ -140,7 +140,7 @@ public struct SentenceTrainer {
         progress(String(format: "chose %d passes, threshold %.1f (held-out sentence F1 %.4f)", best.iterations, best.threshold, best.f1))
 
         let final = perceptron(train, iterations: best.iterations, progress: { iteration, model in
-            let snapshot = SentenceSplitter(model: model, threshold: best.threshold, bidirectional: bidirectional)
+            let snapshot = SentenceSplitter(model: model, threshold: best.threshold)
             progress("iteration \(iteration)  dev sentence \(Self.score(snapshot, dev, storedOrthography: false))")
         })
         var metadata = ["trained_on": "UD English-EWT train", "iterations": String(best.iterations), "seed": String(seed),
@@ -214,8 +214,9 @@ public struct SentenceTrainer {
     }
 
     /// `bagging` perceptrons with different shuffles per direction, trained in lockstep; after each
-    /// pass, `progress` gets the mean of their averaged weights (the two directions' features are
-    /// disjoint, so their means are summed into one model).
+    /// pass, `progress` gets the mean of their averaged weights, the right-to-left decoder's as
+    /// two more classes beside the left-to-right one's (the decoders share most features, and the
+    /// splitter then looks each up once for both).
     private func perceptron(_ examples: [Example], iterations: Int, progress: (Int, LinearModel) -> Void) -> LinearModel {
         var runs = (0..<bagging).map { Run(count: examples.count, seed: seed &+ UInt64($0), backward: false) }
         if bidirectional { runs += (0..<bagging).map { Run(count: examples.count, seed: seed &+ UInt64(100 + $0), backward: true) } }
@@ -223,7 +224,7 @@ public struct SentenceTrainer {
         for iteration in 1...iterations {
             for k in runs.indices { runs[k].pass(examples) }
             let averaged = runs.map { $0.perceptron.averaged(name: SentenceSplitter.modelName, metadata: [:]) }
-            model = bidirectional ? [Array(averaged[..<bagging]).mean(), Array(averaged[bagging...]).mean()].sum() : averaged.mean()
+            model = bidirectional ? [Array(averaged[..<bagging]).mean(), Array(averaged[bagging...]).mean()].sideBySide() : averaged.mean()
             progress(iteration, model)
         }
         return model
