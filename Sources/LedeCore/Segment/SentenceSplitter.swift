@@ -19,26 +19,22 @@ public struct SentenceSplitter: Sendable {
     let threshold: Float
     /// Whether the model also holds a right-to-left decoder (two more classes), whose margin is
     /// added to the left-to-right one's.
-    let bidirectional: Bool
+    var bidirectional: Bool { model.classes.count == 4 }
 
     public init(model: LinearModel, threshold: Float? = nil) {
         self.model = model
         self.margins = MarginTable(model)
         self.threshold = threshold ?? model.metadata["threshold"].flatMap(Float.init) ?? 0
-        self.bidirectional = model.classes.count == 4
     }
 
-    private init(model: LinearModel, margins: MarginTable, threshold: Float, bidirectional: Bool) {
+    private init(model: LinearModel, margins: MarginTable, threshold: Float) {
         self.model = model
         self.margins = margins
         self.threshold = threshold
-        self.bidirectional = bidirectional
     }
 
     /// The same model with another decision threshold (the trainer tries many).
-    func with(threshold: Float) -> SentenceSplitter {
-        SentenceSplitter(model: model, margins: margins, threshold: threshold, bidirectional: bidirectional)
-    }
+    func with(threshold: Float) -> SentenceSplitter { SentenceSplitter(model: model, margins: margins, threshold: threshold) }
 
     /// For each token of one paragraph, whether a sentence ends after it.
     func boundaries(_ features: [TokenFeatures], spaceAfter: [Bool]) -> [Bool] {
