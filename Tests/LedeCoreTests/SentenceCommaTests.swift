@@ -40,7 +40,8 @@ import Testing
                 var scores: [Float] = [0, 0, 0, 0]
                 model.accumulate(buffer, into: &scores)
                 #expect(scores[0..<2] != [0, 0] && scores[2..<4] != [0, 0])
-                let packed = splitter.margins.margins(buffer)
+                var scratch = FingerprintTable.Scratch()
+                let packed = splitter.margins.margins(buffer, &scratch)
                 #expect(abs(packed.forward - (scores[1] - scores[0])) < 1e-3)
                 #expect(abs(packed.backward - (scores[3] - scores[2])) < 1e-3)
             }

@@ -22,7 +22,12 @@ struct DuplicateDetector {
     /// and an array per shingle was most of the cleaner's time).
     private var firstPosting: [UInt64: Int] = [:]
     private var morePostings: [UInt64: [Int]] = [:]
-    private var shingleCounts: [Int: Int] = [:]
+    /// Shingles of each remembered paragraph, by index (0 for the others).
+    private var shingleCounts: [Int] = []
+    /// Scratch for `nearCopy`: shingles shared with each earlier paragraph, and which are non-zero.
+    /// Arrays, not a dictionary: hashing paragraph indices was most of the lookup time.
+    private var sharedCounts: [Int] = []
+    private var touched: [Int] = []
 
     /// Returns the index (among the paragraphs seen so far) that `paragraph` duplicates, if any,
     /// and remembers it otherwise.
@@ -36,6 +41,10 @@ struct DuplicateDetector {
             return near
         }
         firstByKey[key] = index
+        if shingleCounts.count <= index {
+            shingleCounts += repeatElement(0, count: index + 1 - shingleCounts.count)
+            sharedCounts += repeatElement(0, count: index + 1 - sharedCounts.count)
+        }
         shingleCounts[index] = shingles.count
         for shingle in shingles {
             if firstPosting[shingle] == nil {
@@ -47,16 +56,21 @@ struct DuplicateDetector {
         return nil
     }
 
-    private func nearCopy(_ shingles: Set<UInt64>) -> Int? {
-        var shared: [Int: Int] = [:]
+    private mutating func nearCopy(_ shingles: Set<UInt64>) -> Int? {
+        func share(_ candidate: Int) {
+            if sharedCounts[candidate] == 0 { touched.append(candidate) }
+            sharedCounts[candidate] += 1
+        }
         for shingle in shingles {
             guard let first = firstPosting[shingle] else { continue }
-            shared[first, default: 0] += 1
-            for candidate in morePostings[shingle] ?? [] { shared[candidate, default: 0] += 1 }
+            share(first)
+            for candidate in morePostings[shingle] ?? [] { share(candidate) }
         }
         var best: (index: Int, score: Double)?
-        for (candidate, overlap) in shared {
-            let candidateCount = shingleCounts[candidate] ?? 0
+        for candidate in touched {
+            let overlap = sharedCounts[candidate]
+            sharedCounts[candidate] = 0
+            let candidateCount = shingleCounts[candidate]
             let union = shingles.count + candidateCount - overlap
             var score = Double(overlap) / Double(max(union, 1))
             // A later copy cut short by the scraper is contained in the first one. Only the shorter,
@@ -68,6 +82,7 @@ struct DuplicateDetector {
                 best = (candidate, score)
             }
         }
+        touched.removeAll(keepingCapacity: true)
         return best?.index
     }
 

@@ -25,9 +25,12 @@ struct ParagraphText {
             aligned.append(source, span: segment)
             aligned.appendBreak(at: segment.end)
         }
-        var folded = String.UnicodeScalarView()
+        // Scalars are gathered in arrays and made into strings once (`ScalarString`): appending
+        // to a `String.UnicodeScalarView` scalar by scalar was half of this initialiser.
+        var folded: [Unicode.Scalar] = []
+        folded.reserveCapacity(aligned.scalars.count)
         var words: [String] = []
-        var word = String.UnicodeScalarView()
+        var word: [Unicode.Scalar] = []
         for s in aligned.scalars {
             let lower = ScalarClass.lowercased(s)
             folded.append(lower)
@@ -36,13 +39,13 @@ struct ParagraphText {
             } else if ScalarClass.isAlphanumeric(s) {
                 word.append(lower)
             } else if !word.isEmpty {
-                words.append(String(word))
-                word = String.UnicodeScalarView()
+                words.append(ScalarString.make(word[...]))
+                word.removeAll(keepingCapacity: true)
             }
         }
-        if !word.isEmpty { words.append(String(word)) }
+        if !word.isEmpty { words.append(ScalarString.make(word[...])) }
         self.words = words
-        self.folded = String(folded)
+        self.folded = ScalarString.make(folded[...])
     }
 
     var hasText: Bool { !words.isEmpty }

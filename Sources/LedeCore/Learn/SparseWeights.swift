@@ -2,7 +2,7 @@
 /// feature touches few (the tagger: 67 classes, ~6 non-zero weights a row). A lookup reads one
 /// 12-byte slot (fingerprint, where the row's entries start, how many) and then the row's entries,
 /// (class, weight) pairs side by side: two cache misses per feature, not a whole 268-byte row.
-/// Fingerprints work as in `TransitionWeights` (an unseen feature matches with probability ~2⁻³²).
+/// Fingerprints work as in `FingerprintTable` (an unseen feature matches with probability ~2⁻³²).
 struct SparseWeights: Sendable {
     struct Slot: FingerprintSlot {
         var fingerprint: UInt32 = 0
@@ -32,7 +32,7 @@ struct SparseWeights: Sendable {
             }
         }
         starts.append(UInt32(entries.count))
-        (slots, mask) = TransitionWeights.table(model.features) { row, fingerprint in
+        (slots, mask) = FingerprintTable.build(model.features) { row, fingerprint in
             Slot(fingerprint: fingerprint, start: starts[row], count: starts[row + 1] - starts[row])
         }
         classCount = n

@@ -1,63 +1,51 @@
-/// The sentence model packed for inference: one slot per feature holding its key, its boundary
-/// margin (boundary weight minus no-boundary weight) for each decoder and, for the lexicon rows,
-/// the word's orthographic code and class.
+/// The sentence model packed for inference (see `FingerprintTable`): each feature's boundary margin
+/// (boundary weight minus no-boundary weight) for each decoder in one 12-byte slot and, in a table
+/// of its own, each word's orthographic code and class from the lexicon rows.
 ///
-/// Scoring a token looks up ~45 features. `LinearModel`'s general table keeps keys, row numbers
-/// and weights in three arrays, so each lookup touched three cache lines of a table larger than
-/// the L2 cache; here it touches one. The two decoders share their context features, so one
-/// lookup gives both margins (a model with four classes: left to right "0", "1", then right to
-/// left). Built once when the splitter is made.
+/// Scoring a token looks up ~45 features, so the margins' slots are kept small; the two decoders
+/// share their context features, so one lookup gives both margins (a model with four classes: left
+/// to right "0", "1", then right to left). The lexicon is read once per token and does not widen
+/// them. Built once when the splitter is made.
 struct MarginTable: Sendable {
-    struct Slot: Sendable {
-        var key: UInt64 = 0
+    struct MarginSlot: FingerprintSlot {
+        var fingerprint: UInt32 = 0
         var forward: Float = 0
         var backward: Float = 0
+    }
+
+    struct LexiconSlot: FingerprintSlot {
+        var fingerprint: UInt32 = 0
         var code: UInt8 = 0
         var wordClass: UInt8 = 0
     }
 
-    private let slots: [Slot]
+    private let margins: [MarginSlot]
+    private let lexicon: [LexiconSlot]
     private let mask: Int
+    private let lexiconMask: Int
 
     init(_ model: LinearModel) {
         let n = model.classes.count
-        var capacity = 16
-        while capacity < model.features.count * 2 { capacity <<= 1 }
-        var slots = [Slot](repeating: Slot(), count: capacity)
-        let mask = capacity - 1
-        for (row, key) in model.features.enumerated() {
-            var slot = Self.slot(key, mask)
-            while slots[slot].key != 0 { slot = (slot + 1) & mask }
-            func w(_ c: Int) -> Float { c < n ? model.weights[row * n + c] : 0 }
-            slots[slot] = Slot(key: key, forward: w(1) - w(0), backward: w(3) - w(2),
-                               code: UInt8(clamping: Int(w(0))), wordClass: UInt8(clamping: Int(w(1))))
+        func w(_ row: Int, _ c: Int) -> Float { c < n ? model.weights[row * n + c] : 0 }
+        // A row is either a feature's weights or a lexicon entry (code and class in the first two
+        // columns). Which one is not stored, and lookups never confuse them, so both tables take
+        // every row.
+        (margins, mask) = FingerprintTable.build(model.features) { row, fingerprint in
+            MarginSlot(fingerprint: fingerprint, forward: w(row, 1) - w(row, 0), backward: w(row, 3) - w(row, 2))
         }
-        self.slots = slots
-        self.mask = mask
-    }
-
-    @inline(__always)
-    private static func slot(_ key: UInt64, _ mask: Int) -> Int {
-        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
+        (lexicon, lexiconMask) = FingerprintTable.build(model.features) { row, fingerprint in
+            LexiconSlot(fingerprint: fingerprint, code: UInt8(clamping: Int(w(row, 0))), wordClass: UInt8(clamping: Int(w(row, 1))))
+        }
     }
 
     /// The summed margins of the features for both decoders (unknown features weigh nothing).
-    func margins(_ hashes: [UInt64]) -> (forward: Float, backward: Float) {
+    @inline(__always)
+    func margins(_ hashes: [UInt64], _ scratch: inout FingerprintTable.Scratch) -> (forward: Float, backward: Float) {
         var forward: Float = 0, backward: Float = 0
-        slots.withUnsafeBufferPointer { s in
-            for h in hashes {
-                let key = FeatureTable.nonZero(h)
-                var slot = Self.slot(key, mask)
-                while true {
-                    let k = s[slot].key
-                    if k == key {
-                        forward += s[slot].forward
-                        backward += s[slot].backward
-                        break
-                    }
-                    if k == 0 { break }
-                    slot = (slot + 1) & mask
-                }
+        margins.withUnsafeBufferPointer { s in
+            s.forEachFound(hashes, mask: mask, &scratch) { slot in
+                forward += slot.forward
+                backward += slot.backward
             }
         }
         return (forward, backward)
@@ -65,12 +53,8 @@ struct MarginTable: Sendable {
 
     /// The lexicon row of a word key (see `OrthographyLexicon.key`): its code and class.
     func lexiconEntry(_ key: UInt64) -> (code: UInt8, wordClass: UInt8)? {
-        var slot = Self.slot(key, mask)
-        while true {
-            let k = slots[slot].key
-            if k == key { return (slots[slot].code, slots[slot].wordClass) }
-            if k == 0 { return nil }
-            slot = (slot + 1) & mask
+        lexicon.withUnsafeBufferPointer { s in
+            s.slot(of: key, mask: lexiconMask).map { (s[$0].code, s[$0].wordClass) }
         }
     }
 }

@@ -68,6 +68,7 @@ public struct SentenceSplitter: Sendable {
         var state = State()
         var buffer: [UInt64] = []
         buffer.reserveCapacity(48)
+        var scratch = FingerprintTable.Scratch()
         for i in 0..<(count - 1) {
             state.enter(p.tokens[i])
             // News never ends a sentence on a comma or semicolon; e-mail greetings and sign-offs do
@@ -77,10 +78,10 @@ public struct SentenceSplitter: Sendable {
             if (!p.tokens[i].isSoftPunctuation || Self.mayEndOnComma(p, at: i, state)) && !Self.isTitleBeforeName(p, at: i) {
                 buffer.removeAll(keepingCapacity: true)
                 Self.extractContext(p, at: i, into: &buffer)
-                let context = margins.margins(buffer)
+                let context = margins.margins(buffer, &scratch)
                 buffer.removeAll(keepingCapacity: true)
                 Self.extractState(p, at: i, state, backward: false, into: &buffer)
-                let m = context.forward + margins.margins(buffer).forward
+                let m = context.forward + margins.margins(buffer, &scratch).forward
                 result[i] = m
                 backwardContext[i] = context.backward
                 end = m > threshold
@@ -99,13 +100,14 @@ public struct SentenceSplitter: Sendable {
         var state = State()
         var buffer: [UInt64] = []
         buffer.reserveCapacity(8)
+        var scratch = FingerprintTable.Scratch()
         for i in stride(from: count - 2, through: 0, by: -1) {
             state.enter(p.tokens[i + 1])
             var end = false
             if forward.margins[i] != nil {
                 buffer.removeAll(keepingCapacity: true)
                 Self.extractState(p, at: i, state, backward: true, into: &buffer)
-                result[i] = forward.backwardContext[i] + margins.margins(buffer).backward
+                result[i] = forward.backwardContext[i] + margins.margins(buffer, &scratch).backward
                 end = result[i] > threshold
             }
             state.leave(boundary: end)

@@ -66,7 +66,7 @@ public struct DependencyParser: Sendable {
         var features: [UInt64] = []
         features.reserveCapacity(ParserFeatures.capacity)
         var labelScores = [Float](repeating: 0, count: labelClasses.count)
-        var scratch = TransitionWeights.Scratch()
+        var scratch = FingerprintTable.Scratch()
         words.withUnsafeBufferPointer { w in
             while !state.isTerminal {
                 ParserFeatures.transitions(w, state, into: &features)
