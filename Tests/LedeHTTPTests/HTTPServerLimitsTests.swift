@@ -182,7 +182,8 @@ extension LiveServerTests {
 
         @Test func abandonedConnections_LeakNoDescriptors() async throws {
             try await withServer { server in
-                let baseline = openDescriptorCount()
+                let baseline = openSocketCount(localPort: server.port)
+                #expect(baseline >= 1, "the listening socket itself is counted")
                 for index in 0..<60 {
                     let client = try TestClient(port: server.port)
                     switch index % 6 {
@@ -196,8 +197,8 @@ extension LiveServerTests {
                     if index % 2 == 0 { client.abort() }
                 }
                 #expect(await eventually { server.activeConnections == 0 })
-                _ = await eventually { openDescriptorCount() <= baseline }
-                #expect(openDescriptorCount() <= baseline)
+                _ = await eventually { openSocketCount(localPort: server.port) <= baseline }
+                #expect(openSocketCount(localPort: server.port) <= baseline)
                 let client = try TestClient(port: server.port)
                 try client.send(get("/"))
                 #expect(try client.readResponse().status == 200)
@@ -221,9 +222,27 @@ extension LiveServerTests {
     }
 }
 
-/// The number of descriptors this process has open.
-func openDescriptorCount() -> Int {
-    (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count) ?? -1
+/// The number of TCP sockets this process holds open on `localPort`: the server's listening socket
+/// and the connections it accepted. Counting all of the process's descriptors was flaky, since
+/// suites outside `LiveServerTests` run in parallel in the same process and open their own.
+func openSocketCount(localPort: Int) -> Int {
+    let fdDirectory = "/proc/self/fd"
+    let inodes = Set(((try? FileManager.default.contentsOfDirectory(atPath: fdDirectory)) ?? []).compactMap { fd -> Substring? in
+        guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: "\(fdDirectory)/\(fd)"),
+              target.hasPrefix("socket:[") else { return nil }
+        return target.dropFirst(8).dropLast()
+    })
+    var count = 0
+    for table in ["/proc/self/net/tcp", "/proc/self/net/tcp6"] {
+        guard let text = try? String(contentsOfFile: table, encoding: .utf8) else { continue }
+        for line in text.split(separator: "\n").dropFirst() {
+            // sl local_address rem_address st tx_queue:rx_queue tr:tm->when retrnsmt uid timeout inode
+            let fields = line.split(separator: " ")
+            guard fields.count > 9, let localPortHex = fields[1].split(separator: ":").last else { continue }
+            if Int(localPortHex, radix: 16) == localPort, inodes.contains(fields[9]) { count += 1 }
+        }
+    }
+    return count
 }
 
 /// Raises the soft RLIMIT_NOFILE (500 client + 500 server descriptors live in this one process).
