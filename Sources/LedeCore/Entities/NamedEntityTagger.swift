@@ -10,6 +10,8 @@ public struct NamedEntityTagger: Sendable {
     public static let classes: [String] = ["O"] + types.flatMap { t in ["B-\(t)", "I-\(t)", "L-\(t)", "U-\(t)"] }
 
     let model: LinearModel
+    /// The model's weights packed for scoring.
+    let weights: SparseWeights
     let gazetteer: Gazetteer
     /// Whether the model reads Penn Treebank part-of-speech tags (metadata "pos" = "1").
     public var usesPartOfSpeech: Bool { model.metadata["pos"] == "1" }
@@ -17,6 +19,7 @@ public struct NamedEntityTagger: Sendable {
     public init(model: LinearModel, gazetteer: Gazetteer) {
         precondition(model.classes == Self.classes, "not a BILOU NER model")
         self.model = model
+        self.weights = SparseWeights(model)
         self.gazetteer = gazetteer
     }
 
@@ -33,6 +36,7 @@ public struct NamedEntityTagger: Sendable {
         var buffer: [UInt64] = []
         buffer.reserveCapacity(64)
         var scores = [Float](repeating: 0, count: Self.classes.count)
+        var scratch = FingerprintTable.Scratch()
         let usePOS = usesPartOfSpeech
         let prepared = sentences.enumerated().map { k, words in
             NERFeatures.Sentence(words, gazetteer: gazetteer, tags: usePOS ? tags?[k] : nil)
@@ -46,7 +50,7 @@ public struct NamedEntityTagger: Sendable {
                     NERFeatures.extract(sentence, i, labels[k], pass == 0 ? history : fixed,
                                         own: pass == 0 || !(sentence.words[i].capitalised || sentence.allCaps) ? -1 : labels[k][i], into: &buffer)
                     for c in scores.indices { scores[c] = 0 }
-                    model.accumulate(buffer, into: &scores)
+                    weights.accumulate(buffer, into: &scores, &scratch)
                     labels[k][i] = NERFeatures.bestValid(scores, previous: i > 0 ? labels[k][i - 1] : 0)
                 }
                 if pass == 0 { history.record(sentence, labels[k]) }

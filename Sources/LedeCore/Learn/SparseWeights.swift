@@ -40,15 +40,15 @@ struct SparseWeights: Sendable {
     }
 
     /// Adds each feature's class weights into `scores` (`classCount` entries: zeros or a prior).
+    /// The features' slots are read first, all at once (`forEachFound`), then their entries.
     @inline(__always)
-    func accumulate(_ featureHashes: [UInt64], into scores: inout [Float]) {
+    func accumulate(_ featureHashes: [UInt64], into scores: inout [Float], _ scratch: inout FingerprintTable.Scratch) {
         slots.withUnsafeBufferPointer { s in
             entries.withUnsafeBufferPointer { e in
                 scores.withUnsafeMutableBufferPointer { out in
-                    for h in featureHashes {
-                        guard let i = s.slot(of: FeatureTable.nonZero(h), mask: mask) else { continue }
-                        let start = Int(s[i].start)
-                        for k in start..<(start + Int(s[i].count)) { out[Int(e[k].classIndex)] += e[k].weight }
+                    s.forEachFound(featureHashes, mask: mask, &scratch) { slot in
+                        let start = Int(slot.start)
+                        for k in start..<(start + Int(slot.count)) { out[Int(e[k].classIndex)] += e[k].weight }
                     }
                 }
             }
@@ -57,9 +57,9 @@ struct SparseWeights: Sendable {
 
     /// The best class for `featureHashes`, every class's score left in `scores` (`classCount` entries,
     /// overwritten): one scratch buffer serves a whole sentence.
-    func best(_ featureHashes: [UInt64], scores: inout [Float]) -> Int {
+    func best(_ featureHashes: [UInt64], scores: inout [Float], _ scratch: inout FingerprintTable.Scratch) -> Int {
         for k in scores.indices { scores[k] = 0 }
-        accumulate(featureHashes, into: &scores)
+        accumulate(featureHashes, into: &scores, &scratch)
         return LinearModel.argmax(scores)
     }
 }

@@ -231,7 +231,7 @@ public struct SentenceSplitter: Sendable {
         let length = UInt64(backward && cur.isFinal ? 9 : bucket(state.sinceBoundary))
         let titleRun: UInt64 = state.titleRun ? 1 : 0
         let curCase = UInt64(cur.caseClass), nextCase = UInt64(next?.caseClass ?? 9), next2Case = UInt64(next2?.caseClass ?? 9)
-        func add(_ template: UInt64, _ value: UInt64) { f.append(FeatureHash.feature(template, value)) }
+        @inline(__always) func add(_ template: UInt64, _ value: UInt64) { f.append(FeatureHash.feature(template, value)) }
         add(17, FeatureHash.combine(length, cur.shape))
         add(18, FeatureHash.combine(length, next?.startsUpper == true ? 1 : 0))
         add(24, FeatureHash.combine(cur.lower, length))
@@ -251,7 +251,7 @@ public struct SentenceSplitter: Sendable {
         let prev = i > 0 ? t[i - 1] : nil
         let nextLower = next?.lower ?? none, nextShape = next?.shape ?? none
         let prevLower = prev?.lower ?? none
-        func add(_ template: UInt64, _ value: UInt64) { f.append(FeatureHash.feature(template, value)) }
+        @inline(__always) func add(_ template: UInt64, _ value: UInt64) { f.append(FeatureHash.feature(template, value)) }
         add(1, 0)
         add(2, cur.lower)
         add(3, nextLower)

@@ -78,7 +78,7 @@ public struct DependencyParser: Sendable {
                         label = labelClasses.count
                     } else {
                         ParserFeatures.label(w, state, head: arc.head, dependent: arc.dependent, into: &features)
-                        label = labelWeights.best(features, scores: &labelScores)
+                        label = labelWeights.best(features, scores: &labelScores, &scratch)
                     }
                 }
                 state.apply(t, label: label)

@@ -107,6 +107,7 @@ public struct PartOfSpeechTagger: Sendable {
         var result: [Int] = []
         result.reserveCapacity(words.count - 4)
         var scores = [Float](repeating: 0, count: n)
+        var scratch = FingerprintTable.Scratch()
         var features: [UInt64] = []
         features.reserveCapacity(TaggerFeatures.capacity)
         var p1 = -1, p2 = -2
@@ -123,7 +124,7 @@ public struct PartOfSpeechTagger: Sendable {
                 } else {
                     let next = firstPass.map { TaggerFeatures.lookahead($0, at: i) }
                     TaggerFeatures.extract(w, at: i, previous: p1, p2, next: next, into: &features)
-                    c = weights.best(features, scores: &scores)
+                    c = weights.best(features, scores: &scores, &scratch)
                     if firstPass == nil {
                         var second = -Float.infinity
                         for k in 0..<n where k != c && scores[k] > second { second = scores[k] }
