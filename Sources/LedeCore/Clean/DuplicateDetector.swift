@@ -20,7 +20,7 @@ struct DuplicateDetector {
     private var firstByKey: [String: Int] = [:]
     /// Paragraphs holding each shingle: the first one, then any others (most shingles occur once,
     /// and an array per shingle was most of the cleaner's time).
-    private var firstPosting: [UInt64: Int] = [:]
+    private var firstPosting = ShingleIndex()
     private var morePostings: [UInt64: [Int]] = [:]
     /// Shingles of each remembered paragraph, by index (0 for the others).
     private var shingleCounts: [Int] = []
@@ -47,22 +47,21 @@ struct DuplicateDetector {
         }
         shingleCounts[index] = shingles.count
         for shingle in shingles {
-            if firstPosting[shingle] == nil {
-                firstPosting[shingle] = index
-            } else if morePostings[shingle]?.count ?? 0 < Self.maxPostings - 1 {
+            let isFirst = firstPosting.recordFirst(shingle, paragraph: index)
+            if !isFirst, morePostings[shingle]?.count ?? 0 < Self.maxPostings - 1 {
                 morePostings[shingle, default: []].append(index)
             }
         }
         return nil
     }
 
-    private mutating func nearCopy(_ shingles: Set<UInt64>) -> Int? {
+    private mutating func nearCopy(_ shingles: [UInt64]) -> Int? {
         func share(_ candidate: Int) {
             if sharedCounts[candidate] == 0 { touched.append(candidate) }
             sharedCounts[candidate] += 1
         }
         for shingle in shingles {
-            guard let first = firstPosting[shingle] else { continue }
+            guard let first = firstPosting.first(shingle) else { continue }
             share(first)
             for candidate in morePostings[shingle] ?? [] { share(candidate) }
         }
@@ -91,14 +90,21 @@ struct DuplicateDetector {
         paragraph.hasText ? paragraph.words.joined(separator: " ") : paragraph.folded
     }
 
-    static func shingles(_ words: [String]) -> Set<UInt64> {
+    /// The paragraph's distinct word trigrams, hashed, in ascending order (sorting a paragraph's
+    /// few dozen is cheaper than hashing them into a `Set`).
+    static func shingles(_ words: [String]) -> [UInt64] {
         guard words.count >= 3 else { return [FeatureHash.string(words.joined(separator: " "))] }
-        var set = Set<UInt64>()
-        set.reserveCapacity(words.count)
         let hashes = words.map(FeatureHash.string)
-        for i in 0..<(words.count - 2) {
-            set.insert(FeatureHash.combine(FeatureHash.combine(hashes[i], hashes[i + 1]), hashes[i + 2]))
+        var shingles = (0..<(words.count - 2)).map { i in
+            FeatureHash.combine(FeatureHash.combine(hashes[i], hashes[i + 1]), hashes[i + 2])
         }
-        return set
+        shingles.sort()
+        var kept = 0
+        for shingle in shingles where kept == 0 || shingles[kept - 1] != shingle {
+            shingles[kept] = shingle
+            kept += 1
+        }
+        shingles.removeLast(shingles.count - kept)
+        return shingles
     }
 }
