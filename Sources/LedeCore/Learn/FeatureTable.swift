@@ -38,21 +38,23 @@ struct FeatureTable: Sendable {
 
     /// Puts `key` in the first free slot of its probe sequence (the key is known to be absent).
     private mutating func place(_ key: UInt64, _ row: Int32) {
-        var slot = Self.slot(key, mask)
+        var slot = Self.home(key, mask)
         while keys[slot] != 0 { slot = (slot + 1) & mask }
         keys[slot] = key
         rows[slot] = row
     }
 
+    /// Where `key`'s probe sequence starts in a table of `mask + 1` slots (every open-addressing
+    /// table here, `FingerprintTable`'s too): a multiplicative hash of all 64 bits.
     @inline(__always)
-    private static func slot(_ key: UInt64, _ mask: Int) -> Int {
+    static func home(_ key: UInt64, _ mask: Int) -> Int {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
     }
 
     /// The row of `key`, or nil for a feature the model never saw.
     @inline(__always)
     func row(_ key: UInt64) -> Int? {
-        var slot = Self.slot(key, mask)
+        var slot = Self.home(key, mask)
         while true {
             let k = keys[slot]
             if k == key { return Int(rows[slot]) }

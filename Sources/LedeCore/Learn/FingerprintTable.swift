@@ -14,16 +14,11 @@ enum FingerprintTable {
         var slots = [S](repeating: S(), count: capacity)
         let mask = capacity - 1
         for (row, key) in features.enumerated() {
-            var slot = home(key, mask)
+            var slot = FeatureTable.home(key, mask)
             while slots[slot].fingerprint != 0 { slot = (slot + 1) & mask }
             slots[slot] = make(row, fingerprint(key))
         }
         return (slots, mask)
-    }
-
-    @inline(__always)
-    static func home(_ key: UInt64, _ mask: Int) -> Int {
-        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
     }
 
     /// Never 0 (0 marks an empty slot). The slot index comes from a multiplicative hash of all 64
@@ -52,7 +47,7 @@ extension UnsafeBufferPointer where Element: FingerprintSlot {
     @inline(__always)
     func slot(of key: UInt64, mask: Int) -> Int? {
         let fingerprint = FingerprintTable.fingerprint(key)
-        var i = FingerprintTable.home(key, mask)
+        var i = FeatureTable.home(key, mask)
         while true {
             let seen = self[i].fingerprint
             if seen == fingerprint { return i }
@@ -76,7 +71,7 @@ extension UnsafeBufferPointer where Element: FingerprintSlot {
             scratch.home.withUnsafeMutableBufferPointer { home in
                 scratch.found.withUnsafeMutableBufferPointer { found in
                     for k in 0..<n {
-                        let i = FingerprintTable.home(FeatureTable.nonZero(f[k]), mask)
+                        let i = FeatureTable.home(FeatureTable.nonZero(f[k]), mask)
                         home[k] = i
                         found[k] = self[i].fingerprint
                     }
