@@ -110,10 +110,12 @@ enum NERFeatures {
                 var last: UInt32 = 0, shapeLength = 0
                 var capitalised = false
                 for (k, s) in form.unicodeScalars.enumerated() {
-                    let p = s.properties
-                    let c: UInt32 = p.isUppercase ? 88 : p.isLowercase ? 120 : p.numericType != nil ? 100 : s.value
-                    if k == 0 { capitalised = p.isUppercase }
-                    if p.isUppercase { upper += 1; letters += 1 } else if p.isLowercase { letters += 1 }
+                    // ASCII fast paths (`ScalarClass`): Unicode property lookups were 15 % of tagging.
+                    let isUpper = ScalarClass.isUppercase(s), isLower = !isUpper && ScalarClass.isLowercase(s)
+                    let isNumeric = s.value < 0x80 ? ScalarClass.isDigit(s) : s.properties.numericType != nil
+                    let c: UInt32 = isUpper ? 88 : isLower ? 120 : isNumeric ? 100 : s.value
+                    if k == 0 { capitalised = isUpper }
+                    if isUpper { upper += 1; letters += 1 } else if isLower { letters += 1 }
                     if shapeLength < 6 || c != last { shape ^= UInt64(c); shape &*= FeatureHash.prime; shapeLength += 1 }
                     if c != last { short ^= UInt64(c); short &*= FeatureHash.prime }
                     last = c
