@@ -82,8 +82,9 @@ def main():
     print(f"  {len(gold)} documents, {sum(len(g['sentences']) for g in gold)} sentences from {args.conll}",
           file=sys.stderr)
     if args.rule:
-        preds, secs = U.run_rule(gold)
-        U.report("rule `.!?`", gold, preds, secs)
+        for name, pattern in U.RULES.items():
+            preds, secs = U.run_rule(gold, pattern)
+            U.report(name, gold, preds, secs)
     if args.lede_batch:
         preds, secs = U.run_lede_batch(gold, args.lede_batch, args.timeout)
         U.save_preds(args.save_pred, preds)

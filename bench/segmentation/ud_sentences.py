@@ -12,7 +12,7 @@ Modes (can be combined; every scoring mode prints one markdown table row):
                        ({"doc", "text", "sentences": [[start, end], ...]})
   --score PRED.jsonl   score predictions ({"doc", "sentences": [[s, e], ...]})
   --spacy              spaCy en_core_web_sm (full pipeline, parser sents)
-  --rule               naive `.!?` rule splitter
+  --rule               two naive `.!?` rule splitters (see RULES)
   --lede CMD           run CMD once per document, text on stdin, Lede JSON
                        on stdout; predictions = document.sentences[*].start/end
   --lede-batch CMD     run CMD once; NDJSON requests {"id", "text"} on stdin,
@@ -199,14 +199,17 @@ def load_preds(path):
 # --------------------------------------------------------------------------
 # systems
 
-_RULE = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s)")
+# Two naive rules, so that the issue's reference figure for "a .!? rule" can be placed: a sentence ends after a run
+# of . ! ? (plus closing quotes/brackets) followed by whitespace, or simply after every . ! ? character.
+RULES = {
+    "rule `.!?` + space": re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s)"),
+    "rule: every `.!?` character": re.compile(r"[.!?]"),
+}
 
 
-def rule_split(text):
-    """Naive splitter: a sentence ends after a run of . ! ? (plus closing
-    quotes/brackets) that is followed by whitespace."""
+def rule_split(text, pattern):
     spans, start = [], 0
-    for m in _RULE.finditer(text):
+    for m in pattern.finditer(text):
         spans.append([start, m.end()])
         start = m.end()
     if start < len(text):
@@ -214,9 +217,9 @@ def rule_split(text):
     return spans
 
 
-def run_rule(gold):
+def run_rule(gold, pattern):
     t0 = time.perf_counter()
-    preds = {g["doc"]: rule_split(g["text"]) for g in gold}
+    preds = {g["doc"]: rule_split(g["text"], pattern) for g in gold}
     return preds, time.perf_counter() - t0
 
 
@@ -348,9 +351,10 @@ def main(argv=None):
     for path in args.score:
         report(os.path.basename(path), gold, load_preds(path), 0.0)
     if args.rule:
-        preds, secs = run_rule(gold)
-        save_preds(out("rule"), preds)
-        report("rule `.!?`", gold, preds, secs)
+        for (name, pattern), file in zip(RULES.items(), ("rule", "rule-every-char")):
+            preds, secs = run_rule(gold, pattern)
+            save_preds(out(file), preds)
+            report(name, gold, preds, secs)
     if args.spacy:
         preds, secs = run_spacy(gold, args.spacy_model)
         save_preds(out("spacy"), preds)
