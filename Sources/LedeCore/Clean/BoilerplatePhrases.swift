@@ -32,11 +32,7 @@ struct BoilerplatePhrases: Sendable {
 
     /// The bundled list.
     static func bundled(in directory: URL = LedeResources.directory) throws(LexiconError) -> BoilerplatePhrases {
-        let url = directory.appendingPathComponent(resourceName)
-        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
-            throw .missing(url.path)
-        }
-        return try BoilerplatePhrases(tsv: text)
+        try BoilerplatePhrases(tsv: LedeResources.text(resourceName, in: directory))
     }
 }
 
@@ -60,5 +56,14 @@ public enum LedeResources {
     public static var directory: URL {
         Bundle.module.url(forResource: "Resources", withExtension: nil)
             ?? Bundle.module.bundleURL.appendingPathComponent("Resources", isDirectory: true)
+    }
+
+    /// A bundled text resource (a lexicon), as UTF-8.
+    static func text(_ name: String, in directory: URL) throws(LexiconError) -> String {
+        let url = directory.appendingPathComponent(name)
+        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
+            throw .missing(url.path)
+        }
+        return text
     }
 }

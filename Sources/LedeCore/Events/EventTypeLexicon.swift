@@ -32,11 +32,7 @@ public struct EventTypeLexicon: Sendable {
 
     /// The bundled lexicon.
     public static func bundled(in directory: URL = LedeResources.directory) throws(LexiconError) -> EventTypeLexicon {
-        let url = directory.appendingPathComponent(resourceName)
-        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
-            throw .missing(url.path)
-        }
-        return try EventTypeLexicon(tsv: text)
+        try EventTypeLexicon(tsv: LedeResources.text(resourceName, in: directory))
     }
 
     /// The type of a trigger with this lemma and universal part of speech (proper nouns read as nouns).

@@ -25,15 +25,16 @@ public struct Extractor: Sendable {
         let gazetteer = try Gazetteer.bundled()
         let ner = NamedEntityTagger(model: try store.load(NamedEntityTagger.modelName), gazetteer: gazetteer)
         let eventTypes = try EventTypeLexicon.bundled()
+        let firstNames = try FirstNameLexicon.bundled()
         self.pipeline = Pipeline(stages: [
             try Cleaner(),
-            Segmenter(splitter: SentenceSplitter(model: sentences)),
+            Segmenter(splitter: SentenceSplitter(model: sentences, firstNames: firstNames.names)),
             LanguageIdentifier(defaultLanguage: defaultLanguage),
             Tagger(tagger: pos),
             DependencyParsing(parser: parser),
             EntityRecognizer(tagger: ner, gazetteer: gazetteer),
             TimeExpressions(),
-            QuoteFinder(),
+            QuoteFinder(firstNames: firstNames),
         ] + (events ? [
             try EventMentionTagger(model: store.load(EventMentionTagger.modelName), lexicon: eventTypes),
             EventBuilder(lexicon: eventTypes),

@@ -13,37 +13,51 @@
 public struct QuoteFinder: Stage {
     public let name = "quotes"
     public static let languages: Set<String> = ["en"]
+    let firstNames: FirstNameLexicon
 
-    public init() {}
+    public init(firstNames: FirstNameLexicon) {
+        self.firstNames = firstNames
+    }
 
     public func apply(to document: inout Document) {
         guard let language = document.language, Self.languages.contains(language) else { return }
         var quotes = QuoteScanner(document: document).quotes()
         let mentions = document.entities.flatMap { entity in entity.mentions.map { (span: $0.span, entity: entity.id) } }
         QuoteLinker.link(&quotes, mentions: mentions)
-        Self.resolvePronounSpeakers(&quotes, entities: document.entities)
+        resolvePronounSpeakers(&quotes, document: document)
         document.quotes = quotes
     }
 
-    /// A pronoun speaker ("…,” he said) is the person mentioned last before it, outside quotations:
-    /// in news the quoted person is named shortly before being referred to as he or she, while the
-    /// people a quotation itself names are not its speaker.
-    static func resolvePronounSpeakers(_ quotes: inout [Quote], entities: [Entity]) {
+    /// A pronoun speaker ("…,” he said) is resolved among the people mentioned outside quotations —
+    /// the people a quotation names are not its speaker. He and she go to `PronounResolver`; I, we,
+    /// you and they to the person mentioned last (unchanged, and rarely right for "they").
+    func resolvePronounSpeakers(_ quotes: inout [Quote], document: Document) {
         // Segments are disjoint, so sorted by start they are sorted by end too.
         let quoted = quotes.flatMap(\.segments).sorted { $0.start < $1.start }
         func insideQuote(_ span: TextSpan) -> Bool {
             let i = quoted.partitioningIndex { $0.end > span.start }
             return i < quoted.count && quoted[i].overlaps(span)
         }
-        let people = entities.filter { $0.type == "PERSON" }
+        let persons = document.entities.filter { $0.type == "PERSON" }
+        let people = persons
             .flatMap { entity in entity.mentions.map { (span: $0.span, entity: entity.id) } }
             .filter { !insideQuote($0.span) }
-            .map { (start: $0.span.start, entity: $0.entity) }
-            .sorted { $0.start < $1.start }
-        for index in quotes.indices where quotes[index].method == .pronoun && quotes[index].speaker?.entity == nil {
+            .sorted { $0.span.start < $1.span.start }
+        let tokens = document.tokens
+        let genders = Dictionary(uniqueKeysWithValues: persons.compactMap { entity in
+            firstNames.gender(of: entity, tokens: tokens).map { (entity.id, $0) }
+        })
+        let heOrShe = PronounResolver.resolve(tokens: tokens, people: people, genders: genders, quoted: insideQuote)
+        for index in quotes.indices where quotes[index].speaker?.entity == nil {
             guard let speaker = quotes[index].speaker else { continue }
-            let before = people.partitioningIndex { $0.start >= speaker.span.start }
-            quotes[index].speaker?.entity = before > 0 ? people[before - 1].entity : nil
+            let token = tokens.partitioningIndex { $0.span.end > speaker.span.start }
+            // Whatever found it ("He said: ¶ “…”" is an adjacent speaker), a lone he or she resolves.
+            if token < tokens.count, tokens[token].span == speaker.span, PersonGender(pronoun: tokens[token].norm) != nil {
+                quotes[index].speaker?.entity = heOrShe[token]
+            } else if quotes[index].method == .pronoun {
+                let before = people.partitioningIndex { $0.span.start >= speaker.span.start }
+                quotes[index].speaker?.entity = before > 0 ? people[before - 1].entity : nil
+            }
         }
     }
 }

@@ -6,6 +6,8 @@ enum Abbreviations {
     static let titles: Set<String> = [
         "mr", "mrs", "ms", "messrs", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "sgt", "cpl", "adm",
         "sen", "rep", "gov", "pres", "rev", "fr", "hon", "amb", "supt", "insp", "det", "atty",
+        // plurals before two names ("Govs. Jeb Bush and Chris Christie"); not "reps", which also counts exercises
+        "govs", "sens", "gens", "drs",
     ]
 
     static let known: Set<String> = titles.union([

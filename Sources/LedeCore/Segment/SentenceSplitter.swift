@@ -20,26 +20,38 @@ public struct SentenceSplitter: Sendable {
     /// Whether the model also holds a right-to-left decoder (two more classes), whose margin is
     /// added to the left-to-right one's.
     var bidirectional: Bool { model.classes.count == 4 }
+    /// Lower-cased first names (hashed like `TokenFeatures.lower`) for `isInsideName`; empty in
+    /// training, so that the model learns from every position.
+    let firstNames: Set<UInt64>
 
-    public init(model: LinearModel, threshold: Float? = nil) {
+    /// - Parameter firstNames: lower-case first names (`FirstNameLexicon.names`); none turns `isInsideName` off for
+    ///   first names.
+    public init(model: LinearModel, threshold: Float? = nil, firstNames: [String] = []) {
         self.model = model
         self.margins = MarginTable(model)
         self.threshold = threshold ?? model.metadata["threshold"].flatMap(Float.init) ?? 0
+        self.firstNames = Set(firstNames.map(Self.lowerHash))
     }
 
-    private init(model: LinearModel, margins: MarginTable, threshold: Float) {
+    private init(model: LinearModel, margins: MarginTable, threshold: Float, firstNames: Set<UInt64>) {
         self.model = model
         self.margins = margins
         self.threshold = threshold
+        self.firstNames = firstNames
     }
 
     /// The same model with another decision threshold (the trainer tries many).
-    func with(threshold: Float) -> SentenceSplitter { SentenceSplitter(model: model, margins: margins, threshold: threshold) }
+    func with(threshold: Float) -> SentenceSplitter {
+        SentenceSplitter(model: model, margins: margins, threshold: threshold, firstNames: firstNames)
+    }
 
     /// For each token of one paragraph, whether a sentence ends after it.
-    func boundaries(_ features: [TokenFeatures], spaceAfter: [Bool]) -> [Bool] {
+    /// - Parameter punctuatedOnly: only after sentence-final punctuation (see `Segmenter.isEditedProse`).
+    func boundaries(_ features: [TokenFeatures], spaceAfter: [Bool], punctuatedOnly: Bool = false) -> [Bool] {
         let (ortho, classes) = lexicon(features)
-        return boundaries(Paragraph(features, spaceAfter: spaceAfter, ortho: ortho, classes: classes))
+        var paragraph = Paragraph(features, spaceAfter: spaceAfter, ortho: ortho, classes: classes)
+        paragraph.punctuatedOnly = punctuatedOnly
+        return boundaries(paragraph)
     }
 
     func boundaries(_ p: Paragraph) -> [Bool] {
@@ -73,9 +85,11 @@ public struct SentenceSplitter: Sendable {
             state.enter(p.tokens[i])
             // News never ends a sentence on a comma or semicolon; e-mail greetings and sign-offs do
             // ("Thanks, ‖ Renee"). Positions the rules close are not scored at all.
-            // Nor does a title before a capitalised word ("U.S. Sen. ‖ John Doe" was split).
+            // Nor does a title before a capitalised word ("U.S. Sen. ‖ John Doe" was split), nor a
+            // name go on in a new sentence.
             var end = false
-            if (!p.tokens[i].isSoftPunctuation || Self.mayEndOnComma(p, at: i, state)) && !Self.isTitleBeforeName(p, at: i) {
+            if (!p.tokens[i].isSoftPunctuation || Self.mayEndOnComma(p, at: i, state)) && !Self.isTitleBeforeName(p, at: i)
+                && !isInsideName(p, at: i) && (!p.punctuatedOnly || Self.isPunctuatedEnd(p, at: i)) {
                 buffer.removeAll(keepingCapacity: true)
                 Self.extractContext(p, at: i, into: &buffer)
                 let context = margins.margins(buffer, &scratch)
@@ -145,7 +159,39 @@ public struct SentenceSplitter: Sendable {
         i + 1 < p.tokens.count && p.tokens[i + 1].startsUpper && titles.contains(p.tokens[i].lower)
     }
 
+    /// Inside a name, no sentence ends: a capitalised first name before a capitalised word that
+    /// looks like a surname — one the lexicon does not know, or knows as capitalised — and is not a
+    /// first name itself ("Bernie ‖ Sanders", "Madeleine ‖ Albright"); or a title word before a
+    /// capitalised name ("House Speaker ‖ Paul Ryan", "Senator ‖ Ben Cardin"). EWT's e-mail
+    /// signatures taught the model that a capitalised word may open a sentence without punctuation
+    /// before it, and news paid for it inside names (125 such splits in PolNeAR dev's 169 articles).
+    /// A signature still ends where a first name meets a common word or another first name
+    /// ("Thanks, Sean ‖ Here you go", "Vince ‖ Vince Kaminski").
+    func isInsideName(_ p: Paragraph, at i: Int) -> Bool {
+        let word = Token.Kind.word.rawValue
+        guard i + 1 < p.tokens.count, p.tokens[i].kind == word, p.tokens[i + 1].kind == word,
+              p.tokens[i].startsUpper, p.tokens[i + 1].startsUpper else { return false }
+        let nextIsFirstName = firstNames.contains(p.tokens[i + 1].lower)
+        let nextLooksLikeName = Self.isName(p, i + 1) || !Self.isKnown(p, i + 1)
+        if Self.titleWords.contains(p.tokens[i].lower) { return nextLooksLikeName || nextIsFirstName }
+        return firstNames.contains(p.tokens[i].lower) && nextLooksLikeName && !nextIsFirstName
+    }
+
+    /// Sentence-final punctuation, an abbreviation's period ("… in the U.S."), or a closing quote or
+    /// bracket after either.
+    static func isPunctuatedEnd(_ p: Paragraph, at i: Int) -> Bool {
+        func final(_ t: TokenFeatures) -> Bool { t.isFinal || t.endsWithPeriod }
+        return final(p.tokens[i]) || (p.tokens[i].quoteSide >= 2 && i > 0 && final(p.tokens[i - 1]))
+    }
+
     static let titles = Set(Abbreviations.titles.map { lowerHash($0 + ".") })
+    /// Titles written out, which stand before a name.
+    static let titleWords = Set([
+        "senator", "speaker", "governor", "president", "secretary", "minister", "chancellor", "judge", "justice", "general",
+        "admiral", "mayor", "representative", "congressman", "congresswoman", "ambassador", "sheriff", "commissioner",
+        "chairman", "chairwoman", "prince", "princess", "king", "queen", "pope", "rabbi", "reverend", "professor", "coach",
+        "detective", "sergeant", "captain", "lieutenant", "colonel", "actor", "actress",
+    ].map(lowerHash))
     static let greetings = Set(["dear", "hi", "hello", "hey", "greetings"].map(lowerHash))
     static let valedictions = Set(["regards", "thanks", "sincerely", "cheers", "best", "thx", "you", "yours", "love"].map(lowerHash))
     static func lowerHash(_ word: String) -> UInt64 { TokenFeatures(norm: word, kind: .word, source: word.unicodeScalars.first!).lower }
@@ -169,6 +215,8 @@ public struct SentenceSplitter: Sendable {
         let classes: [UInt8]
         /// The first token that is sentence-final punctuation (`count` when there is none).
         let firstFinal: Int
+        /// Whether a sentence may end only after sentence-final punctuation (edited prose).
+        var punctuatedOnly = false
 
         init(_ tokens: [TokenFeatures], spaceAfter: [Bool], ortho: [UInt8], classes: [UInt8]) {
             self.tokens = tokens
