@@ -63,13 +63,14 @@ public struct EntityRecognizer: Stage {
     static let speechVerbs: Set<String> = ["said", "says", "say", "told", "tells", "added", "stated", "announced", "warned",
                                            "wrote", "asked", "argued", "insisted", "noted", "hosted", "threatened"]
 
-    static let honorifics: Set<String> = ["Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms", "Messrs."]
-
-    /// "Mr. Schmidt", "Ms. Tanzer": the name after an honorific is a person's, whatever the tagger
-    /// said (it typed "Mr. Schmidt" an organisation) and also where it saw no name at all. News that
-    /// writes "Mr." (the New York Times) names every person so after the first mention.
+    /// "Mr. Schmidt", "Ms. Tanzer": the name after an honorific (`PersonGender.honorifics`) is a
+    /// person's, whatever the tagger said (it typed "Mr. Schmidt" an organisation) and also where it
+    /// saw no name at all. News that writes "Mr." (the New York Times) names every person so after
+    /// the first mention.
     func markHonorificNames(_ tokens: [Token], _ raws: inout [Raw], _ covered: inout [Bool]) {
-        func follows(_ i: Int) -> Bool { i > 0 && Self.honorifics.contains(tokens[i - 1].norm) && tokens[i - 1].sentence == tokens[i].sentence }
+        func follows(_ i: Int) -> Bool {
+            i > 0 && PersonGender.honorifics[tokens[i - 1].norm] != nil && tokens[i - 1].sentence == tokens[i].sentence
+        }
         for k in raws.indices where follows(raws[k].tokens.lowerBound) {
             raws[k].type = "PER"
             raws[k].entry = nil

@@ -16,6 +16,11 @@ enum PersonGender: Sendable, Equatable {
         default: return nil
         }
     }
+
+    /// Honorifics before a name, and the gender each gives ("Mr. Burman", "Ms. Sherry").
+    static let honorifics: [String: PersonGender] = [
+        "Mr.": .male, "Mr": .male, "Sir": .male, "Mrs.": .female, "Mrs": .female, "Ms.": .female, "Ms": .female, "Miss": .female,
+    ]
 }
 
 /// First names that are clearly male or female (`Resources/lexicons/first-names.tsv`, built by
@@ -55,10 +60,10 @@ public struct FirstNameLexicon: Sendable {
         for mention in entity.mentions {
             let first = tokens.partitioningIndex { $0.span.end > mention.span.start }
             guard first < tokens.count else { continue }
-            if first > 0 { note(Self.honorifics[tokens[first - 1].norm]) }
+            if first > 0 { note(PersonGender.honorifics[tokens[first - 1].norm]) }
             let words = tokens[first...].prefix { $0.span.start < mention.span.end }
             if words.count >= 2, let name = words.first, name.kind == .word {
-                note(genders[name.norm.lowercased()] ?? Self.honorifics[name.norm])
+                note(genders[name.norm.lowercased()] ?? PersonGender.honorifics[name.norm])
             }
         }
         for title in entity.titles {
@@ -70,10 +75,6 @@ public struct FirstNameLexicon: Sendable {
         return seen.count == 1 ? (seen.first! ? .male : .female) : nil
     }
 
-    static let honorifics: [String: PersonGender] = [
-        "Mr.": .male, "Mr": .male, "Sir": .male,
-        "Mrs.": .female, "Mrs": .female, "Ms.": .female, "Ms": .female, "Miss": .female, "Madam": .female,
-    ]
     static let titleEnds: Set<String> = ["for", "of", "at", "to", "in", "with", "on", "and"]
 
     static func titleGender(_ word: String) -> PersonGender? {

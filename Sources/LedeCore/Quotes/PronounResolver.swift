@@ -29,7 +29,6 @@ struct PronounResolver {
     }
 
     struct Candidate {
-        var start: Int
         var sentence: Int
         var paragraph: Int
         var entity: String
@@ -99,8 +98,7 @@ struct PronounResolver {
         default:
             break
         }
-        return Candidate(start: token.span.start, sentence: token.sentence, paragraph: token.paragraph, entity: entity,
-                         role: role, distance: distance)
+        return Candidate(sentence: token.sentence, paragraph: token.paragraph, entity: entity, role: role, distance: distance)
     }
 
     /// The token of `span` whose head lies outside it (the phrase's head), or its first token.
