@@ -107,3 +107,23 @@ import Testing
         #expect(NamedEntityTagger.mentions(labels).map(\.tokens) == [0..<2, 3..<4, 4..<5, 5..<6])
     }
 }
+
+/// Rules the entity stage applies after the tagger, on news sentences written for the tests.
+@Suite struct EntityRuleTests {
+    static func mentions(_ text: String) -> [(type: String, text: String)] {
+        let document = Fixtures.extract(text, ExtractionOptions(language: "en"))
+        return document.entities.flatMap { e in e.mentions.map { (e.type, $0.text) } }
+    }
+
+    /// The tagger ran one mention through "said of" (typed LOCATION); dropped, the honorifics find both people.
+    @Test func aMentionRunningOnThroughAVerb_isDropped_andTheNamesInsideFound() {
+        let found = Self.mentions("“This guy is for real. He's one of us,” Mr. English said of Mr. Cruz. He said he had called fellow pastors.")
+        #expect(!found.contains { $0.text.contains("said") }, "\(found)")
+        #expect(found.contains { $0 == ("PERSON", "English") } && found.contains { $0 == ("PERSON", "Cruz") }, "\(found)")
+    }
+
+    @Test func aNameAfterAnHonorific_isAPerson() {
+        let found = Self.mentions("There's always resistance, said Mr. Schmidt, who bought the property ten years ago.")
+        #expect(found.contains { $0 == ("PERSON", "Schmidt") }, "\(found)")
+    }
+}

@@ -63,6 +63,26 @@ public struct EntityRecognizer: Stage {
     static let speechVerbs: Set<String> = ["said", "says", "say", "told", "tells", "added", "stated", "announced", "warned",
                                            "wrote", "asked", "argued", "insisted", "noted", "hosted", "threatened"]
 
+    /// Lower-case words a name may contain ("Bank of England", "Tour de France", "Right to Rise").
+    static let nameConnectors: Set<String> = ["of", "the", "and", "for", "to", "on", "in", "at", "de", "del", "della", "der",
+                                              "den", "du", "da", "di", "des", "la", "le", "les", "al", "el", "bin", "ibn", "van",
+                                              "von", "y", "e", "&", "al-"]
+
+    /// A mention that runs on through a lower-case word no name contains ("Mr. English said of Mr.
+    /// Cruz", "Nation forum on Sunday, and criticized Sanders") is the tagger losing its way, not a
+    /// name: it is dropped and its words freed, so the rules after (honorifics, known surnames) can
+    /// find the names inside it.
+    func dropRunOnMentions(_ tokens: [Token], _ raws: inout [Raw], _ covered: inout [Bool]) {
+        raws.removeAll { r in
+            let runsOn = r.tokens.contains { i in
+                tokens[i].kind == .word && tokens[i].norm.unicodeScalars.first.map(ScalarClass.isLowercase) == true
+                    && !Self.nameConnectors.contains(tokens[i].norm)
+            }
+            if runsOn { for i in r.tokens { covered[i] = false } }
+            return runsOn
+        }
+    }
+
     /// "Mr. Schmidt", "Ms. Tanzer": the name after an honorific (`PersonGender.honorifics`) is a
     /// person's, whatever the tagger said (it typed "Mr. Schmidt" an organisation) and also where it
     /// saw no name at all. News that writes "Mr." (the New York Times) names every person so after
@@ -133,6 +153,7 @@ public struct EntityRecognizer: Stage {
             r.entry == nil && r.tokens.count == 1 && functionTags.contains(tokens[r.tokens.lowerBound].pos ?? "")
                 && tokens[r.tokens.lowerBound].sentence != (r.tokens.lowerBound > 0 ? tokens[r.tokens.lowerBound - 1].sentence : -1)
         }
+        dropRunOnMentions(tokens, &raws, &covered)
         markHonorificNames(tokens, &raws, &covered)
         // "Bashar al-Assad": name particles join a person's name parts.
         let particles: Set<String> = ["al", "-", "el", "bin", "ibn", "de", "van", "von", "da", "al-", "abu"]
