@@ -23,20 +23,25 @@ NO_SPACE_AFTER = {"(", "[", "{", "$"}
 
 
 def detokenize(tokens):
-    out, quote_open, glue = "", False, True
+    return detokenize_with_offsets(tokens)[0]
+
+
+def detokenize_with_offsets(tokens):
+    """The sentence as text, and each token's [start, end) in it."""
+    out, offsets, quote_open, glue = "", [], False, True
     for t in tokens:
         if t == '"':
-            if quote_open:
-                out += t
-                glue = False
-            else:
-                out += ("" if glue else " ") + t
-                glue = True
+            space = "" if quote_open or glue else " "
             quote_open = not quote_open
-            continue
-        out += ("" if glue or t in NO_SPACE_BEFORE else " ") + t
-        glue = t in NO_SPACE_AFTER
-    return out
+            next_glue = quote_open
+        else:
+            space = "" if glue or t in NO_SPACE_BEFORE else " "
+            next_glue = t in NO_SPACE_AFTER
+        out += space
+        offsets.append((len(out), len(out) + len(t)))
+        out += t
+        glue = next_glue
+    return out, offsets
 
 
 def read_docs(path):
