@@ -126,4 +126,10 @@ import Testing
         let found = Self.mentions("There's always resistance, said Mr. Schmidt, who bought the property ten years ago.")
         #expect(found.contains { $0 == ("PERSON", "Schmidt") }, "\(found)")
     }
+
+    /// Name particles join a person's name ("al-Assad"), but a spaced dash separates two names.
+    @Test func aSpacedDash_doesNotJoinTwoNames() {
+        let found = Self.mentions("The goals were scored for Lithuania - Danius Gleveckas and for Romania - Cosmin Contra on Sunday.")
+        #expect(found.contains { $0 == ("LOCATION", "Lithuania") } && found.contains { $0 == ("PERSON", "Danius Gleveckas") }, "\(found)")
+    }
 }

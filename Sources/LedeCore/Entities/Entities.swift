@@ -128,10 +128,15 @@ public struct EntityRecognizer: Stage {
             let base = sentence.tokens.lowerBound
             for m in NamedEntityTagger.mentions(labels[s]) {
                 var range = (base + m.tokens.lowerBound)..<(base + m.tokens.upperBound)
-                // Possessive clitics and stray punctuation are not part of names.
+                // Possessive clitics, stray punctuation and lower-case connectors ("Minor Counties and") at
+                // the edges are not part of names.
                 while range.count > 1, let last = tokens[range.upperBound - 1].norm.lowercased() as String?,
-                      last == "'s" || last == "’s" || tokens[range.upperBound - 1].kind == .punctuation && last != "." {
+                      last == "'s" || last == "’s" || tokens[range.upperBound - 1].kind == .punctuation && last != "."
+                        || Self.nameConnectors.contains(tokens[range.upperBound - 1].norm) {
                     range = range.lowerBound..<(range.upperBound - 1)
+                }
+                while range.count > 1, Self.nameConnectors.contains(tokens[range.lowerBound].norm) {
+                    range = (range.lowerBound + 1)..<range.upperBound
                 }
                 let entry = lookup(tokens, range)
                 raws.append(Raw(tokens: range, type: m.type, entry: entry))
@@ -155,13 +160,17 @@ public struct EntityRecognizer: Stage {
         }
         dropRunOnMentions(tokens, &raws, &covered)
         markHonorificNames(tokens, &raws, &covered)
-        // "Bashar al-Assad": name particles join a person's name parts.
+        // "Bashar al-Assad": name particles join a person's name parts. A dash only when attached: "Lithuania - Danius
+        // Gleveckas" and "Connecticut — Obama" are two names.
         let particles: Set<String> = ["al", "-", "el", "bin", "ibn", "de", "van", "von", "da", "al-", "abu"]
+        func joins(_ i: Int) -> Bool {
+            let word = tokens[i].norm.lowercased()
+            return particles.contains(word) && (word != "-" || (!tokens[i - 1].spaceAfter && !tokens[i].spaceAfter))
+        }
         var merged: [Raw] = []
         for r in raws {
             if var last = merged.last, last.tokens.upperBound < r.tokens.lowerBound, r.tokens.lowerBound - last.tokens.upperBound <= 2,
-               last.type == "PER" || r.type == "PER",
-               (last.tokens.upperBound..<r.tokens.lowerBound).allSatisfy({ particles.contains(tokens[$0].norm.lowercased()) }) {
+               last.type == "PER" || r.type == "PER", (last.tokens.upperBound..<r.tokens.lowerBound).allSatisfy(joins) {
                 last.tokens = last.tokens.lowerBound..<r.tokens.upperBound
                 last.type = "PER"; last.entry = nil
                 merged[merged.count - 1] = last
