@@ -132,4 +132,10 @@ import Testing
         let found = Self.mentions("The goals were scored for Lithuania - Danius Gleveckas and for Romania - Cosmin Contra on Sunday.")
         #expect(found.contains { $0 == ("LOCATION", "Lithuania") } && found.contains { $0 == ("PERSON", "Danius Gleveckas") }, "\(found)")
     }
+
+    /// A title abbreviation is no entity of its own; the name after it is a person's, whole.
+    @Test func aTitleAbbreviation_makesTheWholeNameAfterItAPerson() {
+        let found = Self.mentions("Sen. Ted Cruz (R-Texas) said on Monday that he would vote against the bill.")
+        #expect(found.map(\.text) == ["Ted Cruz"] && found.first?.type == "PERSON", "\(found)")
+    }
 }

@@ -63,6 +63,8 @@ public struct EntityRecognizer: Stage {
     static let speechVerbs: Set<String> = ["said", "says", "say", "told", "tells", "added", "stated", "announced", "warned",
                                            "wrote", "asked", "argued", "insisted", "noted", "hosted", "threatened"]
 
+    static let nameBreaks: Set<String> = [",", ":", ";", "(", ")", "[", "]", "\"", "“", "”", "‘"]
+
     /// Lower-case words a name may contain ("Bank of England", "Tour de France", "Right to Rise").
     static let nameConnectors: Set<String> = ["of", "the", "and", "for", "to", "on", "in", "at", "de", "del", "della", "der",
                                               "den", "du", "da", "di", "des", "la", "le", "les", "al", "el", "bin", "ibn", "van",
@@ -83,27 +85,41 @@ public struct EntityRecognizer: Stage {
         }
     }
 
-    /// "Mr. Schmidt", "Ms. Tanzer": the name after an honorific (`PersonGender.honorifics`) is a
-    /// person's, whatever the tagger said (it typed "Mr. Schmidt" an organisation) and also where it
-    /// saw no name at all. News that writes "Mr." (the New York Times) names every person so after
-    /// the first mention.
+    /// "Mr. Schmidt", "Sen. Ted Cruz": the capitalised words after an honorific (`PersonGender.honorifics`) or a
+    /// title abbreviation (`Abbreviations.titles`) are a person's name, whatever the tagger said (it typed "Mr.
+    /// Schmidt" an organisation, and "Sen." alone an organisation before "Cruz") and also where it saw no name.
+    /// News that writes "Mr." (the New York Times) names every person so after the first mention.
     func markHonorificNames(_ tokens: [Token], _ raws: inout [Raw], _ covered: inout [Bool]) {
-        func follows(_ i: Int) -> Bool {
-            i > 0 && PersonGender.honorifics[tokens[i - 1].norm] != nil && tokens[i - 1].sentence == tokens[i].sentence
-        }
-        for k in raws.indices where follows(raws[k].tokens.lowerBound) {
-            raws[k].type = "PER"
-            raws[k].entry = nil
+        func isTitle(_ i: Int) -> Bool {
+            PersonGender.honorifics[tokens[i].norm] != nil
+                || (tokens[i].norm.hasSuffix(".") && Abbreviations.titles.contains(String(tokens[i].norm.dropLast()).lowercased()))
         }
         func isNameWord(_ i: Int) -> Bool {
-            tokens[i].kind == .word && !covered[i] && tokens[i].norm.unicodeScalars.first.map(ScalarClass.isUppercase) == true
+            tokens[i].kind == .word && tokens[i].norm.unicodeScalars.first.map(ScalarClass.isUppercase) == true && !isTitle(i)
+        }
+        // A title alone is no entity.
+        raws.removeAll { r in
+            let alone = r.tokens.allSatisfy(isTitle)
+            if alone { for i in r.tokens { covered[i] = false } }
+            return alone
         }
         var added = false
-        for i in tokens.indices where isNameWord(i) && follows(i) {
-            var end = i + 1
-            while end < tokens.count, end - i < 3, tokens[end].sentence == tokens[i].sentence, isNameWord(end) { end += 1 }
-            raws.append(Raw(tokens: i..<end, type: "PER", entry: nil))
-            for t in i..<end { covered[t] = true }
+        for title in tokens.indices.dropLast() where isTitle(title) && isNameWord(title + 1) && tokens[title + 1].sentence == tokens[title].sentence {
+            var end = title + 2
+            while end < tokens.count, end - title <= 3, tokens[end].sentence == tokens[title].sentence, isNameWord(end) { end += 1 }
+            let name = (title + 1)..<end
+            let overlapping = raws.indices.filter { raws[$0].tokens.overlaps(name) }
+            if overlapping.contains(where: { raws[$0].tokens.lowerBound < name.lowerBound }) {
+                // A mention that takes the title in ("Sen. Ted Cruz") keeps its extent and becomes a person's.
+                for k in overlapping { raws[k].type = "PER"; raws[k].entry = nil }
+                continue
+            }
+            // Otherwise the name and what the tagger found in it or after it ("Gen. Joseph | F. Dunford Jr.") are one
+            // person's name.
+            let whole = name.lowerBound..<max(name.upperBound, overlapping.map { raws[$0].tokens.upperBound }.max() ?? 0)
+            for k in overlapping.reversed() { raws.remove(at: k) }
+            raws.append(Raw(tokens: whole, type: "PER", entry: nil))
+            for t in whole { covered[t] = true }
             added = true
         }
         if added { raws.sort { $0.tokens.lowerBound < $1.tokens.lowerBound } }
@@ -128,6 +144,11 @@ public struct EntityRecognizer: Stage {
             let base = sentence.tokens.lowerBound
             for m in NamedEntityTagger.mentions(labels[s]) {
                 var range = (base + m.tokens.lowerBound)..<(base + m.tokens.upperBound)
+                // A name does not run on past a comma, colon, bracket or quote mark ("Rise USA, Tweeted", "Cruz
+                // (R-Texas"): the part before it is kept.
+                if let cut = range.dropFirst().first(where: { Self.nameBreaks.contains(tokens[$0].norm) }) {
+                    range = range.lowerBound..<cut
+                }
                 // Possessive clitics, stray punctuation and lower-case connectors ("Minor Counties and") at
                 // the edges are not part of names.
                 while range.count > 1, let last = tokens[range.upperBound - 1].norm.lowercased() as String?,
