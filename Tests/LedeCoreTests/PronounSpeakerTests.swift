@@ -42,6 +42,15 @@ import Testing
         #expect(Self.speakers(text) == ["nil"])
     }
 
+    /// "It" speaks for a report or an institution, "they" for a group: no person is guessed.
+    @Test func itAndThey_getNoPerson() {
+        let document = Fixtures.extract("The report, written by Jane Doe for the ministry, was released on Monday.\n\n"
+                                        + "“The risks are growing,” it said.", Self.english)
+        let quote = document.quotes.first { $0.speaker.map { document.text($0.span) } == "it" }
+        #expect(quote != nil, "\(document.quotes)")
+        #expect(quote?.speaker?.entity == nil)
+    }
+
     @Test func genderEvidence_comesFromHonorificsFirstNamesAndTitles() throws {
         let lexicon = try FirstNameLexicon(tsv: "# test\nlesley\tf\nchris\tm\n")
         func gender(_ text: String) -> PersonGender? {
