@@ -51,6 +51,21 @@ import Testing
         #expect(quote?.speaker?.entity == nil)
     }
 
+    /// The look back stops after `candidateWindow` candidates, so a paragraph full of names the pronoun cannot
+    /// take costs a bounded amount per pronoun (it was quadratic: `bench/pathological`, names-then-pronouns).
+    @Test func theLookBack_isBounded() {
+        var pronoun = Token(span: TextSpan(start: 10_000, end: 10_002), norm: "he", kind: .word, paragraph: 0, spaceAfter: true)
+        pronoun.sentence = 1
+        let man = PronounResolver.Candidate(sentence: 0, paragraph: 0, entity: "e1", role: .mainSubject, distance: 1)
+        let woman = PronounResolver.Candidate(sentence: 0, paragraph: 0, entity: "e2", role: .other, distance: 0)
+        let genders: [String: PersonGender] = ["e1": .male, "e2": .female]
+        let window = PronounResolver.candidateWindow
+        #expect(PronounResolver.referent(of: pronoun, gender: .male, among: [man] + Array(repeating: woman, count: window - 1),
+                                         genders: genders) == "e1")
+        #expect(PronounResolver.referent(of: pronoun, gender: .male, among: [man] + Array(repeating: woman, count: window),
+                                         genders: genders) == nil)
+    }
+
     @Test func genderEvidence_comesFromHonorificsFirstNamesAndTitles() throws {
         let lexicon = try FirstNameLexicon(tsv: "# test\nlesley\tf\nchris\tm\n")
         func gender(_ text: String) -> PersonGender? {

@@ -49,6 +49,11 @@ CASES = {
     "quote-marks": ("text", lambda n: "\u201c" * n, [25_000, 50_000, 100_000]),
     "straight-quotes": ("text", lambda n: '"' * n, [25_000, 50_000, 100_000]),
     "quotes-with-cues": ("text", lambda n: "\u201cYes,\u201d Ivanov said. " * (n // 2), [25_000, 50_000, 100_000]),
+    # One paragraph of women's names, then "he" over and over: no pronoun finds a compatible person, and an
+    # unbounded look back made the quotes stage quadratic (56 s at 1.2 MB, 2026-11-28).
+    "names-then-pronouns": ("text", lambda n: repeat("Mary Smith met Anna Jones and ", n // 2) + repeat("he said so and ", n // 2),
+                            [250_000, 500_000, 1_000_000]),
+    "titles-and-names": ("text", lambda n: repeat("Mr. Smith said that Sen. Jones and Mrs. Brown would be there with the others. ", n), [250_000, 500_000, 1_000_000]),
     "nested-html": ("html", lambda n: "<div>" * n + "<p>Deep text here.</p>" + "</div>" * n, [25_000, 50_000, 100_000]),
     "nested-inline-html": ("html", lambda n: "<p>" + "<b><i>" * n + "deep" + "</i></b>" * n + "</p>",
                            [25_000, 50_000, 100_000]),

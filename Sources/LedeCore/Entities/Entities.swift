@@ -103,12 +103,20 @@ public struct EntityRecognizer: Stage {
             if alone { for i in r.tokens { covered[i] = false } }
             return alone
         }
-        var added = false
+        // Which mention holds each token (mentions do not overlap), so that each title looks at its name's
+        // mentions only: linear in the text, however many titles and names it has.
+        var owner = [Int?](repeating: nil, count: tokens.count)
+        for (k, r) in raws.enumerated() { for i in r.tokens { owner[i] = k } }
+        var removed = Set<Int>()
+        var added: [Raw] = []
+        var claimed = [Bool](repeating: false, count: tokens.count)
         for title in tokens.indices.dropLast() where isTitle(title) && isNameWord(title + 1) && tokens[title + 1].sentence == tokens[title].sentence {
             var end = title + 2
             while end < tokens.count, end - title <= 3, tokens[end].sentence == tokens[title].sentence, isNameWord(end) { end += 1 }
             let name = (title + 1)..<end
-            let overlapping = raws.indices.filter { raws[$0].tokens.overlaps(name) }
+            guard !name.contains(where: { claimed[$0] }) else { continue }  // already in a name found after a title
+            var overlapping: [Int] = []
+            for i in name { if let k = owner[i], !removed.contains(k), overlapping.last != k { overlapping.append(k) } }
             if overlapping.contains(where: { raws[$0].tokens.lowerBound < name.lowerBound }) {
                 // A mention that takes the title in ("Sen. Ted Cruz") keeps its extent and becomes a person's.
                 for k in overlapping { raws[k].type = "PER"; raws[k].entry = nil }
@@ -117,12 +125,13 @@ public struct EntityRecognizer: Stage {
             // Otherwise the name and what the tagger found in it or after it ("Gen. Joseph | F. Dunford Jr.") are one
             // person's name.
             let whole = name.lowerBound..<max(name.upperBound, overlapping.map { raws[$0].tokens.upperBound }.max() ?? 0)
-            for k in overlapping.reversed() { raws.remove(at: k) }
-            raws.append(Raw(tokens: whole, type: "PER", entry: nil))
-            for t in whole { covered[t] = true }
-            added = true
+            removed.formUnion(overlapping)
+            added.append(Raw(tokens: whole, type: "PER", entry: nil))
+            for t in whole { covered[t] = true; claimed[t] = true }
         }
-        if added { raws.sort { $0.tokens.lowerBound < $1.tokens.lowerBound } }
+        guard !added.isEmpty || !removed.isEmpty else { return }
+        raws = raws.enumerated().filter { !removed.contains($0.offset) }.map(\.element) + added
+        raws.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
     }
 
     struct Raw {

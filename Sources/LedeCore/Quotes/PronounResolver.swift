@@ -15,6 +15,10 @@ struct PronounResolver {
     /// How far back a referent may be: the pronoun's paragraph and this many before it. In news a
     /// speaker referred to as he or she was named in the same or one of the last few paragraphs.
     static let paragraphWindow = 2
+    /// Bounds on the look back inside that window, so that a text of one huge paragraph full of
+    /// names the pronoun cannot take stays linear (a 1 MB such text took 56 s without them).
+    static let sentenceWindow = 12
+    static let candidateWindow = 64
 
     /// A mention's grammatical prominence, most prominent first.
     enum Role: Int, Comparable {
@@ -69,12 +73,13 @@ struct PronounResolver {
     static func referent(of pronoun: Token, gender: PersonGender, among seen: [Candidate], genders: [String: PersonGender]) -> String? {
         var best: Candidate?
         var sentence = pronoun.sentence
-        for candidate in seen.reversed() {
+        for candidate in seen.reversed().prefix(candidateWindow) {
             if candidate.sentence != sentence {
                 if best != nil { break }
                 sentence = candidate.sentence
             }
-            guard pronoun.paragraph - candidate.paragraph <= paragraphWindow else { break }
+            guard pronoun.paragraph - candidate.paragraph <= paragraphWindow,
+                  pronoun.sentence - candidate.sentence <= sentenceWindow else { break }
             guard genders[candidate.entity].map({ $0 == gender }) ?? true else { continue }
             if candidate.sentence == pronoun.sentence && candidate.role > .subject { continue }
             // Walking backwards, so `<=` keeps the leftmost of equals.
