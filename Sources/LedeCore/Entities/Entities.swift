@@ -63,6 +63,7 @@ public struct EntityRecognizer: Stage {
     static let speechVerbs: Set<String> = ["said", "says", "say", "told", "tells", "added", "stated", "announced", "warned",
                                            "wrote", "asked", "argued", "insisted", "noted", "hosted", "threatened"]
 
+    /// Tokens a name does not run on past (see `entities(_:)`).
     static let nameBreaks: Set<String> = [",", ":", ";", "(", ")", "[", "]", "\"", "“", "”", "‘"]
 
     /// Lower-case words a name may contain ("Bank of England", "Tour de France", "Right to Rise").
