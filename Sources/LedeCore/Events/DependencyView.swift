@@ -15,9 +15,18 @@ struct DependencyView {
         return base ? String(dep.split(separator: ":").first ?? "") : dep
     }
 
-    func head(_ i: Int) -> Int? {
+    func head(_ i: Int) -> Int? { Self.head(i, in: tokens) }
+
+    /// A token's head; nil for the root, an unparsed token or a head that is no other token.
+    static func head(_ i: Int, in tokens: [Token]) -> Int? {
         guard let h = tokens[i].head, h >= 0, h < tokens.count, h != i else { return nil }
         return h
+    }
+
+    /// The head of the phrase `range` covers: its first token whose head lies outside it (nil only if
+    /// every token's head lies inside, which a tree does not allow).
+    static func phraseHead(_ range: Range<Int>, in tokens: [Token]) -> Int? {
+        range.first { head($0, in: tokens).map { !range.contains($0) } ?? true }
     }
 
     /// Dependents of `i` whose relation is one of `relations` (full or base name), in text order.

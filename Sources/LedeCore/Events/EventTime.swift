@@ -23,8 +23,8 @@ struct EventTime {
             tokensOfTime[t, default: []].append(i)
         }
         for (time, inside) in tokensOfTime {
-            // The expression's head: its token whose head lies outside it.
-            guard let head = inside.first(where: { view.head($0).map { !inside.contains($0) } ?? true }),
+            // The expression's head (its tokens are consecutive).
+            guard let head = DependencyView.phraseHead(inside[0]..<(inside[inside.count - 1] + 1), in: view.tokens),
                   let governor = Self.governor(of: head, view: view, triggers: triggers) else { continue }
             byGovernor[governor] = min(byGovernor[governor] ?? time, time)
         }

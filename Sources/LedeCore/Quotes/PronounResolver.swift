@@ -105,12 +105,11 @@ struct PronounResolver {
         return Candidate(sentence: token.sentence, paragraph: token.paragraph, entity: entity, role: role, distance: distance)
     }
 
-    /// The token of `span` whose head lies outside it (the phrase's head), or its first token.
+    /// The head token of the mention at `span` (`DependencyView.phraseHead`), or its first token.
     static func headToken(of span: TextSpan, in tokens: [Token]) -> Int {
         let first = min(tokens.partitioningIndex { $0.span.end > span.start }, tokens.count - 1)
-        var last = first
-        while last + 1 < tokens.count, tokens[last + 1].span.start < span.end { last += 1 }
-        let range = first...last
-        return range.first { i in tokens[i].head.map { !range.contains($0) } ?? true } ?? range.lowerBound
+        var end = first + 1
+        while end < tokens.count, tokens[end].span.start < span.end { end += 1 }
+        return DependencyView.phraseHead(first..<end, in: tokens) ?? first
     }
 }
